@@ -23,7 +23,7 @@ deps: ## install what is missing (Debian packages, Dear ImGui source, npm packag
 
 native: deps ## build the content compiler and the unit tests
 	@cmake --preset native -DIMGUI_DIR=$(IMGUI_DIR) >/dev/null
-	@cmake --build --preset native -j $(JOBS)
+	@cmake --build --preset native -j $(JOBS) -- --no-print-directory
 
 content: native ## validate content/ and write the bundle the app embeds
 	@mkdir -p build/content

@@ -1,0 +1,86 @@
+# WebAssembly build of the app: Dear ImGui, the platform layer, the UI, and the generated
+# content bundle and fonts, linked into ruvoya.js + ruvoya.wasm.
+
+set(RUVOYA_CONTENTC "" CACHE FILEPATH "The native content compiler (make native builds it)")
+set(RUVOYA_FONT_DIR "/usr/share/fonts/truetype/noto" CACHE PATH "Noto Sans TTF files")
+find_program(HB_SUBSET hb-subset REQUIRED)
+
+# ---- Dear ImGui -------------------------------------------------------------------------
+add_library(imgui STATIC
+  ${IMGUI_DIR}/imgui.cpp ${IMGUI_DIR}/imgui_draw.cpp ${IMGUI_DIR}/imgui_tables.cpp
+  ${IMGUI_DIR}/imgui_widgets.cpp ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
+target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR})
+target_compile_definitions(imgui PUBLIC
+  IMGUI_IMPL_OPENGL_ES3
+  IMGUI_DISABLE_DEFAULT_FONT
+  IMGUI_DISABLE_DEMO_WINDOWS
+  IMGUI_DISABLE_DEBUG_TOOLS
+  IMGUI_DISABLE_OBSOLETE_FUNCTIONS
+  # the screen view (window.ruvoya.items()) records items through these hooks
+  IMGUI_ENABLE_TEST_ENGINE)
+
+# ---- content bundle -----------------------------------------------------------------------
+set(_gen "${CMAKE_BINARY_DIR}/generated")
+file(MAKE_DIRECTORY "${_gen}")
+file(GLOB_RECURSE RUVOYA_CONTENT_FILES CONFIGURE_DEPENDS
+     "${CMAKE_SOURCE_DIR}/content/*.json")
+set(_fonts "${RUVOYA_FONT_DIR}/NotoSans-Regular.ttf" "${RUVOYA_FONT_DIR}/NotoSans-Bold.ttf")
+add_custom_command(
+  OUTPUT "${_gen}/bundle.json" "${_gen}/bundle.cpp" "${_gen}/codepoints.txt"
+  COMMAND "${RUVOYA_CONTENTC}" --root . --out "${_gen}"
+          --font "${RUVOYA_FONT_DIR}/NotoSans-Regular.ttf"
+          --font "${RUVOYA_FONT_DIR}/NotoSans-Bold.ttf"
+  DEPENDS ${RUVOYA_CONTENT_FILES} "${RUVOYA_CONTENTC}"
+  WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}"
+  COMMENT "Compiling content/"
+  VERBATIM)
+
+# ---- fonts: subset to what the content and UI use, plus Latin and Cyrillic for typing ---
+add_custom_command(
+  OUTPUT "${_gen}/font-unicodes.txt"
+  COMMAND ${CMAKE_COMMAND} -E cat "${CMAKE_SOURCE_DIR}/cmake/font-ranges.txt"
+          "${_gen}/codepoints.txt" > "${_gen}/font-unicodes.txt"
+  DEPENDS "${CMAKE_SOURCE_DIR}/cmake/font-ranges.txt" "${_gen}/codepoints.txt"
+  VERBATIM)
+set(_font_sources "")
+foreach(face Regular Bold)
+  string(TOLOWER ${face} lower)
+  add_custom_command(
+    OUTPUT "${_gen}/font-${lower}.ttf" "${_gen}/font-${lower}.c"
+    COMMAND "${HB_SUBSET}" "${RUVOYA_FONT_DIR}/NotoSans-${face}.ttf"
+            "--unicodes-file=${_gen}/font-unicodes.txt" --no-hinting
+            --drop-tables+=GSUB,GPOS,GDEF,kern,DSIG
+            "--output-file=${_gen}/font-${lower}.ttf"
+    COMMAND ${CMAKE_COMMAND} -DIN=${_gen}/font-${lower}.ttf -DOUT=${_gen}/font-${lower}.c
+            -DNAME=ruvoya_font_${lower} -P "${CMAKE_SOURCE_DIR}/cmake/embed.cmake"
+    DEPENDS "${RUVOYA_FONT_DIR}/NotoSans-${face}.ttf" "${_gen}/font-unicodes.txt"
+            "${CMAKE_SOURCE_DIR}/cmake/embed.cmake"
+    COMMENT "Subsetting Noto Sans ${face}"
+    VERBATIM)
+  list(APPEND _font_sources "${_gen}/font-${lower}.c")
+endforeach()
+
+# ---- the app ------------------------------------------------------------------------------
+file(GLOB RUVOYA_UI_SOURCES CONFIGURE_DEPENDS src/ui/*.cpp)
+file(GLOB RUVOYA_PLATFORM_SOURCES CONFIGURE_DEPENDS src/platform/*.cpp)
+add_executable(ruvoya ${RUVOYA_UI_SOURCES} ${RUVOYA_PLATFORM_SOURCES}
+               "${_gen}/bundle.cpp" ${_font_sources})
+target_link_libraries(ruvoya PRIVATE ruvoya_core imgui)
+target_compile_options(ruvoya_core PRIVATE -Oz -flto)
+target_compile_options(imgui PRIVATE -Oz -flto)
+target_compile_options(ruvoya PRIVATE -Oz -flto)
+set(_js "${CMAKE_SOURCE_DIR}/src/platform/platform.js")
+set_property(TARGET ruvoya APPEND PROPERTY LINK_DEPENDS "${_js}")
+target_link_options(ruvoya PRIVATE
+  -Oz -flto
+  --js-library "${_js}"
+  -sENVIRONMENT=web
+  -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
+  -sMALLOC=emmalloc
+  -sALLOW_MEMORY_GROWTH=1
+  -sINITIAL_MEMORY=16MB
+  -sNO_FILESYSTEM=1
+  -sTOTAL_STACK=512KB
+  -sEXPORTED_FUNCTIONS=_main,_malloc,_free,_ruvoya_items_json,_ruvoya_missing_glyphs
+  -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8)
+set_target_properties(ruvoya PROPERTIES SUFFIX ".js")

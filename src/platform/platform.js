@@ -1,0 +1,240 @@
+// The browser half of the platform layer: what C++ cannot reach through html5.h.
+// Text entry through a hidden textarea (phone keyboards, IME, paste), the clipboard,
+// the cursor shape, opening links, localStorage and the hook that tests read
+// (window.ruvoya). Linked with --js-library; every function here is called from
+// src/platform/web_platform.cpp.
+
+mergeInto(LibraryManager.library, {
+  $RuvoyaWeb: {
+    canvas: null,
+    input: null,
+    frames: 0,
+    composing: false,
+    clipboard: '',
+    cursor: '',
+
+    // a hidden, focusable textarea receives what the user types, on any keyboard
+    createInput: function () {
+      var el = document.createElement('textarea');
+      el.id = 'ruvoya-text-input';
+      el.setAttribute('autocapitalize', 'off');
+      el.setAttribute('autocomplete', 'off');
+      el.setAttribute('autocorrect', 'off');
+      el.setAttribute('spellcheck', 'false');
+      el.setAttribute('aria-hidden', 'true');
+      el.setAttribute('tabindex', '-1');
+      el.className = 'ruvoya-text-input';
+      document.body.appendChild(el);
+
+      // text arrives as input events: typed characters, a phone keyboard's words, IME
+      el.addEventListener('compositionstart', function () { RuvoyaWeb.composing = true; });
+      el.addEventListener('compositionend', function (e) {
+        RuvoyaWeb.composing = false;
+        RuvoyaWeb.sendText(e.data || '');
+        el.value = '';
+      });
+      el.addEventListener('input', function (e) {
+        if (RuvoyaWeb.composing || e.isComposing) return;
+        var type = e.inputType || '';
+        if (type === 'deleteContentBackward') {
+          _ruvoya_on_key_tap(1);
+        } else if (type === 'insertLineBreak') {
+          _ruvoya_on_key_tap(2);
+        } else if (type.indexOf('insert') === 0 && type !== 'insertFromPaste') {
+          RuvoyaWeb.sendText(e.data || el.value);
+        }
+        el.value = '';
+      });
+      el.addEventListener('paste', function (e) {
+        var text = (e.clipboardData || window.clipboardData).getData('text');
+        e.preventDefault();
+        RuvoyaWeb.sendText(text);
+      });
+      RuvoyaWeb.input = el;
+    },
+
+    sendText: function (text) {
+      if (!text) return;
+      var len = lengthBytesUTF8(text) + 1;
+      var ptr = _malloc(len);
+      stringToUTF8(text, ptr, len);
+      _ruvoya_on_text(ptr);
+      _free(ptr);
+    },
+  },
+
+  ruvoya_web_init__deps: ['$RuvoyaWeb'],
+  ruvoya_web_init: function () {
+    RuvoyaWeb.canvas = document.getElementById('canvas');
+    RuvoyaWeb.createInput();
+
+    // the canvas takes key focus so keyboard navigation works without a first click
+    RuvoyaWeb.canvas.setAttribute('tabindex', '0');
+    RuvoyaWeb.canvas.focus({ preventScroll: true });
+    RuvoyaWeb.canvas.addEventListener('contextmenu', function (e) { e.preventDefault(); });
+
+    // a test hook and a debugging aid; it exposes nothing a page script could not see
+    window.ruvoya = window.ruvoya || {};
+    window.ruvoya.frames = function () { return RuvoyaWeb.frames; };
+    window.ruvoya.items = function () {
+      return JSON.parse(UTF8ToString(_ruvoya_items_json()));
+    };
+    window.ruvoya.missingGlyphs = function (text) {
+      var len = lengthBytesUTF8(text) + 1;
+      var ptr = _malloc(len);
+      stringToUTF8(text, ptr, len);
+      var missing = _ruvoya_missing_glyphs(ptr);
+      _free(ptr);
+      return missing;
+    };
+    window.ruvoya.ready = true;
+    document.documentElement.classList.add('ruvoya-ready');
+  },
+
+  ruvoya_web_frame_done__deps: ['$RuvoyaWeb'],
+  ruvoya_web_frame_done: function () {
+    RuvoyaWeb.frames++;
+  },
+
+  ruvoya_web_device_pixel_ratio: function () {
+    return window.devicePixelRatio || 1;
+  },
+
+  // the drawing buffer follows the CSS size times the device pixel ratio
+  ruvoya_web_sync_canvas__deps: ['$RuvoyaWeb'],
+  ruvoya_web_sync_canvas: function (outCss, outPx) {
+    var c = RuvoyaWeb.canvas;
+    var rect = c.getBoundingClientRect();
+    var dpr = window.devicePixelRatio || 1;
+    var w = Math.max(1, Math.round(rect.width * dpr));
+    var h = Math.max(1, Math.round(rect.height * dpr));
+    if (c.width !== w) c.width = w;
+    if (c.height !== h) c.height = h;
+    HEAPF32[outCss >> 2] = rect.width;
+    HEAPF32[(outCss >> 2) + 1] = rect.height;
+    HEAP32[outPx >> 2] = w;
+    HEAP32[(outPx >> 2) + 1] = h;
+  },
+
+  ruvoya_web_set_cursor__deps: ['$RuvoyaWeb'],
+  ruvoya_web_set_cursor: function (name) {
+    var css = UTF8ToString(name);
+    if (css !== RuvoyaWeb.cursor) {
+      RuvoyaWeb.cursor = css;
+      RuvoyaWeb.canvas.style.cursor = css;
+    }
+  },
+
+  ruvoya_web_set_clipboard__deps: ['$RuvoyaWeb'],
+  ruvoya_web_set_clipboard: function (text) {
+    var s = UTF8ToString(text);
+    RuvoyaWeb.clipboard = s;
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(s).catch(function () {});
+    }
+  },
+
+  // opened inside the user's own event handler, so it is not blocked as a pop-up
+  ruvoya_web_open_url: function (url) {
+    var s = UTF8ToString(url);
+    if (/^(tel|mailto|sms):/i.test(s)) {
+      window.location.href = s;
+      return 1;
+    }
+    if (!/^https:\/\//i.test(s)) return 0;
+    window.open(s, '_blank', 'noopener,noreferrer');
+    return 1;
+  },
+
+  // focus the hidden textarea while ImGui edits text, at the caret's place on screen
+  ruvoya_web_text_input__deps: ['$RuvoyaWeb'],
+  ruvoya_web_text_input: function (active, x, y, lineHeight) {
+    var el = RuvoyaWeb.input;
+    if (!el) return;
+    if (active) {
+      el.style.left = x + 'px';
+      el.style.top = y + 'px';
+      el.style.height = lineHeight + 'px';
+      if (document.activeElement !== el) el.focus({ preventScroll: true });
+    } else if (document.activeElement === el) {
+      el.blur();
+      RuvoyaWeb.canvas.focus({ preventScroll: true });
+    }
+  },
+
+  ruvoya_web_text_input_focused__deps: ['$RuvoyaWeb'],
+  ruvoya_web_text_input_focused: function () {
+    return document.activeElement === RuvoyaWeb.input ? 1 : 0;
+  },
+
+  ruvoya_web_now_ms: function () {
+    return Date.now();
+  },
+});
+
+mergeInto(LibraryManager.library, {
+  // strings returned to C++ are malloc'ed here and freed by the caller
+  ruvoya_web_storage_get: function (key) {
+    try {
+      var v = window.localStorage.getItem(UTF8ToString(key));
+      if (v === null) return 0;
+      var len = lengthBytesUTF8(v) + 1;
+      var ptr = _malloc(len);
+      stringToUTF8(v, ptr, len);
+      return ptr;
+    } catch (e) {
+      return 0;
+    }
+  },
+
+  ruvoya_web_storage_set: function (key, value) {
+    try {
+      window.localStorage.setItem(UTF8ToString(key), UTF8ToString(value));
+      return 1;
+    } catch (e) {
+      return 0;
+    }
+  },
+
+  ruvoya_web_storage_remove: function (key) {
+    try {
+      window.localStorage.removeItem(UTF8ToString(key));
+    } catch (e) {
+      // storage unavailable: nothing to remove
+    }
+  },
+
+  ruvoya_web_set_title: function (title) {
+    document.title = UTF8ToString(title);
+  },
+
+  ruvoya_web_set_hash: function (hash, replace) {
+    var h = UTF8ToString(hash);
+    if (window.location.hash === h) return;
+    if (replace) {
+      history.replaceState(history.state, '', h);
+    } else {
+      history.pushState(null, '', h);
+    }
+  },
+
+  ruvoya_web_get_hash: function () {
+    var h = window.location.hash || '#/';
+    var len = lengthBytesUTF8(h) + 1;
+    var ptr = _malloc(len);
+    stringToUTF8(h, ptr, len);
+    return ptr;
+  },
+
+  ruvoya_web_set_language: function (lang) {
+    document.documentElement.lang = UTF8ToString(lang);
+  },
+
+  ruvoya_web_set_timeout: function (ms) {
+    setTimeout(function () { _ruvoya_on_timer(); }, ms);
+  },
+
+  ruvoya_web_listen_hash: function () {
+    window.addEventListener('hashchange', function () { _ruvoya_on_hash_change(); });
+  },
+});

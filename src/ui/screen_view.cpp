@@ -1,0 +1,154 @@
+// The screen view, fed by Dear ImGui's test-engine hooks (IMGUI_ENABLE_TEST_ENGINE): ItemAdd
+// gives each item's rectangle, ItemInfo its label and checked or open state.
+#include "ui/screen_view.hpp"
+
+#include <cstdarg>
+#include <cstring>
+
+#include <nlohmann/json.hpp>
+
+#include "imgui_internal.h"
+
+namespace ruvoya::ui::screen_view {
+
+namespace {
+
+std::vector<Item> g_items;
+std::string g_next_kind;
+
+// the visible part of the label: ImGui hides "##id" suffixes from the user
+std::string visible_label(const char* label) {
+    if (!label) {
+        return {};
+    }
+    const char* end = std::strstr(label, "##");
+    return end ? std::string(label, end) : std::string(label);
+}
+
+Item* find(unsigned id) {
+    for (auto it = g_items.rbegin(); it != g_items.rend(); ++it) {
+        if (it->id == id) {
+            return &*it;
+        }
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+void begin_frame() {
+    g_items.clear();
+}
+
+void set_next_kind(const char* kind) {
+    g_next_kind = kind;
+}
+
+void add_last_item_as(const char* kind, const std::string& label, int level) {
+    const ImRect r = GImGui->LastItemData.Rect;
+    Item item;
+    item.kind = kind;
+    item.label = label;
+    item.level = level;
+    item.x = r.Min.x;
+    item.y = r.Min.y;
+    item.w = r.GetWidth();
+    item.h = r.GetHeight();
+    g_items.push_back(std::move(item));
+}
+
+const std::vector<Item>& items() {
+    return g_items;
+}
+
+std::string items_json() {
+    nlohmann::json out = nlohmann::json::array();
+    for (const Item& item : g_items) {
+        if (item.kind.empty()) {
+            continue;
+        }
+        nlohmann::json j = {{"label", item.label}, {"kind", item.kind},
+                            {"x", item.x},         {"y", item.y},
+                            {"w", item.w},         {"h", item.h}};
+        if (item.checkable) {
+            j["checked"] = item.checked;
+        }
+        if (item.openable) {
+            j["open"] = item.open;
+        }
+        if (item.level > 0) {
+            j["level"] = item.level;
+        }
+        out.push_back(std::move(j));
+    }
+    return out.dump();
+}
+
+namespace {
+
+void on_item_add(ImGuiContext* ctx, ImGuiID id, const ImRect& bb) {
+    // only items inside their window's clip rectangle are on screen
+    ImGuiWindow* window = ctx->CurrentWindow;
+    if (id == 0 || !window || id == window->ID || !bb.Overlaps(window->ClipRect)) {
+        return;
+    }
+    Item item;
+    item.id = id;
+    item.x = bb.Min.x;
+    item.y = bb.Min.y;
+    item.w = bb.GetWidth();
+    item.h = bb.GetHeight();
+    g_items.push_back(std::move(item));
+}
+
+void on_item_info(ImGuiID id, const char* label, ImGuiItemStatusFlags flags) {
+    Item* item = find(id);
+    if (!item) {
+        return;
+    }
+    item->label = visible_label(label);
+    item->checkable = (flags & ImGuiItemStatusFlags_Checkable) != 0;
+    item->checked = (flags & ImGuiItemStatusFlags_Checked) != 0;
+    item->openable = (flags & ImGuiItemStatusFlags_Openable) != 0;
+    item->open = (flags & ImGuiItemStatusFlags_Opened) != 0;
+    if (!g_next_kind.empty()) {
+        item->kind = g_next_kind;
+        g_next_kind.clear();
+    } else if (item->checkable) {
+        item->kind = "checkbox";
+    } else if (item->openable) {
+        item->kind = "disclosure";
+    } else if (flags & ImGuiItemStatusFlags_Inputable) {
+        item->kind = "input";
+    } else {
+        item->kind = "button";
+    }
+}
+
+}  // namespace
+
+}  // namespace ruvoya::ui::screen_view
+
+// Dear ImGui calls these when IMGUI_ENABLE_TEST_ENGINE is defined and hooks are on.
+void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb,
+                                 const ImGuiLastItemData*) {
+    ruvoya::ui::screen_view::on_item_add(ctx, id, bb);
+}
+
+void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID id, const char* label,
+                                  ImGuiItemStatusFlags flags) {
+    ruvoya::ui::screen_view::on_item_info(id, label, flags);
+}
+
+void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}
+
+const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext*, ImGuiID) {
+    return nullptr;
+}
+
+// the test hook in platform.js reads the screen view through this
+extern "C" const char* ruvoya_items_json() {
+    static std::string json;
+    json = ruvoya::ui::screen_view::items_json();
+    return json.c_str();
+}

@@ -1,0 +1,39 @@
+// The screen view: every frame, the interactive items and headings on screen with their
+// label, kind, state and rectangle in CSS pixels. Tests find what to click through it
+// (window.ruvoya.items()), and the accessibility layer builds on it.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "imgui.h"
+
+namespace ruvoya::ui::screen_view {
+
+struct Item {
+    unsigned id = 0;
+    std::string label;
+    std::string kind;  // button, checkbox, link, disclosure, input, heading, text
+    int level = 0;     // heading level, 1..6
+    bool checked = false;
+    bool open = false;
+    bool checkable = false;
+    bool openable = false;
+    float x = 0, y = 0, w = 0, h = 0;
+};
+
+// clears the previous frame's items; call right after ImGui::NewFrame()
+void begin_frame();
+
+// the kind of the next item ImGui submits, where its flags cannot tell (a link, say)
+void set_next_kind(const char* kind);
+
+// records a heading (or plain text worth finding) at the last item's rectangle
+void add_last_item_as(const char* kind, const std::string& label, int level = 0);
+
+const std::vector<Item>& items();
+
+// the items as a JSON array, for the test hook
+std::string items_json();
+
+}  // namespace ruvoya::ui::screen_view

@@ -1,0 +1,177 @@
+// The app shell in headless Chromium: loading, a crisp canvas at any pixel ratio, mouse,
+// touch and idling. Every check reads what the app really drew or recorded.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  centre, drag, findItem, frames, launch, openApp, settle, startServer, tap,
+} from './harness.mjs';
+
+let browser;
+let server;
+let url;
+
+before(async () => {
+  browser = await launch();
+  ({ server, url } = await startServer());
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function canvasSize(page) {
+  return page.evaluate(() => {
+    const c = document.getElementById('canvas');
+    const r = c.getBoundingClientRect();
+    return { w: c.width, h: c.height, cssW: r.width, cssH: r.height, dpr: devicePixelRatio };
+  });
+}
+
+test('the page loads with no console errors and the first frame is not blank', async () => {
+  const { context, page, errors } = await openApp(browser, url);
+  const png = await page.screenshot();
+  const ink = await page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = 'data:image/png;base64,' + b64;
+    await img.decode();
+    const c = new OffscreenCanvas(img.width, img.height);
+    const g = c.getContext('2d');
+    g.drawImage(img, 0, 0);
+    const d = g.getImageData(0, 0, img.width, img.height).data;
+    let dark = 0;
+    for (let i = 0; i < d.length; i += 4) if (d[i] + d[i + 1] + d[i + 2] < 300) dark++;
+    return dark;
+  }, png.toString('base64'));
+  assert.ok(ink > 500, `expected drawn text on the first frame, found ${ink} dark pixels`);
+  assert.equal(await page.isHidden('#loading'), true, 'the loading screen is gone');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+for (const dpr of [1, 2]) {
+  test(`at device pixel ratio ${dpr} the drawing buffer is CSS size times ${dpr}`, async () => {
+    const { context, page } = await openApp(browser, url, {
+      viewport: { width: 412, height: 780 }, dpr,
+    });
+    const size = await canvasSize(page);
+    assert.equal(size.w, Math.round(size.cssW * dpr));
+    assert.equal(size.h, Math.round(size.cssH * dpr));
+    assert.equal(size.cssW, 412);
+    await context.close();
+  });
+}
+
+test('after a viewport resize the drawing buffer and the layout follow', async () => {
+  const { context, page } = await openApp(browser, url, { dpr: 2 });
+  const before = await findItem(page, 'How to get medical help', 'heading');
+  await page.setViewportSize({ width: 500, height: 700 });
+  await settle(page);
+  const size = await canvasSize(page);
+  assert.deepEqual([size.w, size.h], [1000, 1400]);
+  const afterResize = await findItem(page, 'How to get medical help', 'heading');
+  assert.notEqual(afterResize.x, before.x, 'the column re-centres in the narrower window');
+  await context.close();
+});
+
+test('a mouse click at a checkbox toggles it', async () => {
+  const { context, page } = await openApp(browser, url);
+  const box = await findItem(page, 'emergency or planned care', 'checkbox');
+  assert.equal(box.checked, false);
+  const { x, y } = centre(box);
+  await page.mouse.click(x, y);
+  await settle(page);
+  assert.equal((await findItem(page, 'emergency or planned care', 'checkbox')).checked, true);
+  await page.mouse.click(x, y);
+  await settle(page);
+  assert.equal((await findItem(page, 'emergency or planned care', 'checkbox')).checked, false);
+  await context.close();
+});
+
+test('a touch tap toggles the checkbox under the finger, not at an old position', async () => {
+  const { context, page } = await openApp(browser, url, {
+    viewport: { width: 360, height: 640 }, dpr: 2, touch: true, mobile: true,
+  });
+  const box = await findItem(page, 'emergency or planned care', 'checkbox');
+  const { x, y } = centre(box);
+  await tap(page, x, y);
+  await settle(page);
+  assert.equal((await findItem(page, 'emergency or planned care', 'checkbox')).checked, true);
+
+  // a tap elsewhere first must not toggle it
+  await tap(page, x, y + 200);
+  await settle(page);
+  assert.equal((await findItem(page, 'emergency or planned care', 'checkbox')).checked, true);
+  await context.close();
+});
+
+test('a finger drag scrolls the content by the distance dragged', async () => {
+  const { context, page } = await openApp(browser, url, {
+    viewport: { width: 360, height: 640 }, dpr: 2, touch: true, mobile: true,
+  });
+  const before = await findItem(page, 'emergency or planned care', 'checkbox');
+  await drag(page, 180, 500, -150);
+  await settle(page);
+  const moved = await findItem(page, 'emergency or planned care', 'checkbox');
+  assert.ok(Math.abs(moved.y - (before.y - 150)) <= 2,
+            `checkbox moved from ${before.y} to ${moved.y}, expected ${before.y - 150}`);
+  assert.equal(moved.checked, false, 'dragging over a control does not click it');
+  await context.close();
+});
+
+test('with no input for 2 seconds no frame is rendered', async () => {
+  const { context, page } = await openApp(browser, url);
+  const start = await frames(page);
+  await page.waitForTimeout(2000);
+  assert.equal(await frames(page), start);
+
+  // and input wakes it
+  await page.mouse.move(300, 300);
+  await page.waitForTimeout(200);
+  assert.ok((await frames(page)) > start);
+  await context.close();
+});
+
+test('Cyrillic text renders with real glyphs', async () => {
+  const { context, page } = await openApp(browser, url, { dpr: 2 });
+  const heading = await findItem(page, 'Как получить', 'heading');
+  assert.equal(await page.evaluate((t) => window.ruvoya.missingGlyphs(t), heading.label), 0);
+  assert.ok(await page.evaluate(() => window.ruvoya.missingGlyphs('中文')) > 0,
+            'the glyph check can tell a missing glyph');
+
+  // the heading's pixels are not the fallback '?' drawn over and over: many distinct
+  // column patterns
+  const png = await page.screenshot({
+    clip: { x: heading.x, y: heading.y, width: heading.w, height: heading.h },
+  });
+  const distinct = await page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = 'data:image/png;base64,' + b64;
+    await img.decode();
+    const c = new OffscreenCanvas(img.width, img.height);
+    const g = c.getContext('2d');
+    g.drawImage(img, 0, 0);
+    const d = g.getImageData(0, 0, img.width, img.height).data;
+    const columns = new Set();
+    for (let x = 0; x < img.width; x++) {
+      let key = '';
+      for (let y = 0; y < img.height; y++) key += d[(y * img.width + x) * 4] < 128 ? '1' : '0';
+      columns.add(key);
+    }
+    return columns.size;
+  }, png.toString('base64'));
+  assert.ok(distinct > 60, `only ${distinct} distinct glyph columns`);
+  await context.close();
+});
+
+test('a link opens in a new tab inside the click, with no opener', async () => {
+  const { context, page } = await openApp(browser, url);
+  await context.route(/^https:/, (route) => route.fulfill({ status: 200, body: 'ok' }));
+  const link = await findItem(page, 'Open the Gosuslugi portal', 'link');
+  const { x, y } = centre(link);
+  const [popup] = await Promise.all([context.waitForEvent('page'), page.mouse.click(x, y)]);
+  await popup.waitForLoadState();
+  assert.equal(popup.url(), 'https://www.gosuslugi.ru/');
+  assert.equal(await popup.evaluate(() => window.opener), null);
+  await context.close();
+});
