@@ -39,6 +39,12 @@ void set_title(const std::string& title);
 void set_hash(const std::string& hash, bool replace);
 std::string current_hash();
 
+// the browser's preferred language, e.g. "ru-RU"
+std::string preferred_language();
+
+// copies text to the system clipboard (inside a click or key press)
+void copy_text(const std::string& text);
+
 // the document language, for screen readers and the browser's hyphenation
 void set_language(const std::string& bcp47);
 

@@ -226,6 +226,14 @@ mergeInto(LibraryManager.library, {
     return ptr;
   },
 
+  ruvoya_web_preferred_language: function () {
+    var l = (navigator.languages && navigator.languages[0]) || navigator.language || 'en';
+    var len = lengthBytesUTF8(l) + 1;
+    var ptr = _malloc(len);
+    stringToUTF8(l, ptr, len);
+    return ptr;
+  },
+
   ruvoya_web_set_language: function (lang) {
     document.documentElement.lang = UTF8ToString(lang);
   },

@@ -51,6 +51,7 @@ char* ruvoya_web_get_hash();
 void ruvoya_web_set_language(const char* lang);
 void ruvoya_web_set_timeout(int ms);
 void ruvoya_web_listen_hash();
+char* ruvoya_web_preferred_language();
 }
 
 namespace {
@@ -614,6 +615,18 @@ std::string current_hash() {
     std::string out(h ? h : "#/");
     std::free(h);
     return out;
+}
+
+std::string preferred_language() {
+    char* l = ruvoya_web_preferred_language();
+    std::string out(l ? l : "en");
+    std::free(l);
+    return out;
+}
+
+void copy_text(const std::string& text) {
+    s.clipboard = text;
+    ruvoya_web_set_clipboard(text.c_str());
 }
 
 void set_language(const std::string& bcp47) {

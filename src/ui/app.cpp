@@ -1,138 +1,607 @@
-// The app's UI. For now a placeholder screen that exercises the platform layer: headings in
-// English and Russian, a checkbox, a link and enough text to scroll.
-// FIXME: the catalogue and guide screens (issue 4) replace this placeholder.
+// The app: start-up, the frame, the chrome around the screens (top bar, emergency strip,
+// notices), navigation by hash routes and saving progress.
+//
+// Index:
+//   [SECTION] Start-up
+//   [SECTION] Text
+//   [SECTION] Navigation
+//   [SECTION] Saved progress and settings
+//   [SECTION] Frame
+//   [SECTION] Chrome
 #include "ui/app.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <functional>
+#include <string_view>
 
+#include "core/content/bundle.hpp"
+#include "imgui_internal.h"
 #include "platform/platform.hpp"
 #include "ui/fonts.hpp"
 #include "ui/screen_view.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace ruvoya {
+extern const unsigned char ruvoya_bundle_data[];
+extern const unsigned long ruvoya_bundle_size;
+}  // namespace ruvoya
 
 namespace ruvoya::ui {
 
-namespace {
+namespace w = widgets;
 
-// the palette, in one place
-const ImVec4 kBackground = ImVec4(0.965f, 0.969f, 0.976f, 1.0f);
-const ImVec4 kText = ImVec4(0.094f, 0.110f, 0.137f, 1.0f);
-const ImVec4 kAccent = ImVec4(0.055f, 0.341f, 0.651f, 1.0f);
-const ImVec4 kSurface = ImVec4(1.0f, 1.0f, 1.0f, 1.0f);
-const ImVec4 kBorder = ImVec4(0.820f, 0.835f, 0.859f, 1.0f);
+namespace {
 
 // the widest the reading column gets on large screens, in CSS px
 constexpr float kColumnWidth = 760.0f;
 
-void apply_style() {
-    ImGuiStyle& style = ImGui::GetStyle();
-    style.WindowPadding = ImVec2(0, 0);
-    style.WindowBorderSize = 0;
-    style.FrameBorderSize = 1;
-    style.WindowRounding = 0;
-    style.FramePadding = ImVec2(12, 10);
-    style.FrameRounding = 6;
-    style.ItemSpacing = ImVec2(12, 12);
-    style.ScrollbarSize = 8;
-    style.ScrollbarRounding = 4;
-    style.FontSizeBase = 17.0f;
-
-    ImVec4* c = style.Colors;
-    c[ImGuiCol_Text] = kText;
-    c[ImGuiCol_WindowBg] = kBackground;
-    c[ImGuiCol_ChildBg] = kSurface;
-    c[ImGuiCol_Border] = kBorder;
-    c[ImGuiCol_FrameBg] = kSurface;
-    c[ImGuiCol_FrameBgHovered] = ImVec4(0.92f, 0.95f, 0.99f, 1.0f);
-    c[ImGuiCol_FrameBgActive] = ImVec4(0.85f, 0.91f, 0.98f, 1.0f);
-    c[ImGuiCol_CheckMark] = kAccent;
-    c[ImGuiCol_Button] = kAccent;
-    c[ImGuiCol_ButtonHovered] = ImVec4(0.04f, 0.28f, 0.55f, 1.0f);
-    c[ImGuiCol_ButtonActive] = ImVec4(0.03f, 0.22f, 0.45f, 1.0f);
-    c[ImGuiCol_TextLink] = kAccent;
-    c[ImGuiCol_ScrollbarBg] = ImVec4(0, 0, 0, 0);
-    c[ImGuiCol_ScrollbarGrab] = ImVec4(0.70f, 0.72f, 0.75f, 1.0f);
-    c[ImGuiCol_NavCursor] = kAccent;
-}
-
-void heading(const char* text, float size, int level) {
-    ImGui::PushFont(fonts::bold(), size);
-    ImGui::TextWrapped("%s", text);
-    ImGui::PopFont();
-    screen_view::add_last_item_as("heading", text, level);
+std::int64_t now() {
+    return static_cast<std::int64_t>(platform::now_ms());
 }
 
 }  // namespace
+
+// [SECTION] Start-up ----------------------------------------------------------------------
 
 bool App::init() {
     if (!fonts::load()) {
         return false;
     }
-    apply_style();
-    platform::set_title("Ruvoya");
+
+    // the content bundle the build embedded
+    std::string error;
+    auto bundle = content::load_bundle(
+        std::string_view(reinterpret_cast<const char*>(ruvoya_bundle_data), ruvoya_bundle_size),
+        &error);
+    if (!bundle) {
+        return false;
+    }
+    bundle_ = std::move(*bundle);
+    build_order();
+    build_index();
+
+    // saved progress; an unreadable value is kept aside, never overwritten
+    const std::string key(progress::kStorageKey);
+    const std::optional<std::string> raw = platform::storage_get(key);
+    progress::ParseResult parsed = progress::parse(raw.value_or(""));
+    state_ = std::move(parsed.state);
+    if (raw && parsed.keep_raw()) {
+        platform::storage_set(progress::corrupt_backup_key(now()), *raw);
+        notice_ = "progress.corrupt";
+    }
+    storage_ok_ = platform::storage_set("ruvoya.probe", "1");
+    platform::storage_remove("ruvoya.probe");
+    if (!storage_ok_) {
+        notice_ = "progress.unavailable";
+    }
+
+    // the language: the saved choice, else the browser's if offered, else English
+    if (parsed.status == progress::Status::empty || !raw) {
+        const std::string preferred = platform::preferred_language().substr(0, 2);
+        for (const std::string& l : bundle_.site.locales) {
+            if (l == preferred) {
+                state_.settings.language = l;
+            }
+        }
+    }
+    set_language(state_.settings.language);
+    apply_theme();
+
+    apply_route(route::parse(platform::current_hash()).route);
     return true;
 }
 
 ImVec4 App::clear_color() const {
-    return kBackground;
+    return theme::palette().background;
 }
 
-void App::on_hash_change() {}
+// catalogue order: categories in their file order; inside one, guides along the route
+// (a guide after the ones listed before it), ties in file order
+void App::build_order() {
+    std::vector<const content::Guide*> published;
+    for (const content::Guide& g : bundle_.guides) {
+        if (!g.is_draft()) {
+            published.push_back(&g);
+        }
+    }
+    auto index_of = [&](const std::string& id) -> int {
+        for (size_t i = 0; i < published.size(); ++i) {
+            if (published[i]->id == id) {
+                return static_cast<int>(i);
+            }
+        }
+        return -1;
+    };
+    const size_t n = published.size();
+    std::vector<std::vector<int>> next(n);
+    std::vector<int> incoming(n, 0);
+    for (size_t i = 0; i < n; ++i) {
+        for (const std::string& b : published[i]->route.before) {
+            if (int j = index_of(b); j >= 0) {
+                next[j].push_back(static_cast<int>(i));
+                incoming[i]++;
+            }
+        }
+        for (const std::string& a : published[i]->route.after) {
+            if (int j = index_of(a); j >= 0) {
+                next[i].push_back(j);
+                incoming[j]++;
+            }
+        }
+    }
+
+    // Kahn's algorithm, always taking the earliest file first; the compiler has already
+    // refused cycles, but any left-over guide is appended rather than lost
+    std::vector<int> topo;
+    std::vector<bool> placed(n, false);
+    for (size_t round = 0; round < n; ++round) {
+        int pick = -1;
+        for (size_t i = 0; i < n; ++i) {
+            if (!placed[i] && incoming[i] == 0) {
+                pick = static_cast<int>(i);
+                break;
+            }
+        }
+        if (pick < 0) {
+            break;
+        }
+        placed[pick] = true;
+        topo.push_back(pick);
+        for (int j : next[pick]) {
+            incoming[j]--;
+        }
+    }
+    for (size_t i = 0; i < n; ++i) {
+        if (!placed[i]) {
+            topo.push_back(static_cast<int>(i));
+        }
+    }
+
+    order_.clear();
+    for (const content::Category& c : bundle_.categories) {
+        for (int i : topo) {
+            if (published[i]->category == c.id) {
+                order_.push_back(published[i]);
+            }
+        }
+    }
+}
+
+// every text a person might search for, in every locale it exists in
+void App::build_index() {
+    std::vector<search::Document> docs;
+    auto add = [&](const content::Guide& g, search::FieldKind kind, const std::string& sub,
+                   const content::Text& text) {
+        for (const auto& [locale, value] : text.values) {
+            docs.push_back(search::Document{g.id, kind, sub, locale, value});
+        }
+    };
+    using K = search::FieldKind;
+    for (const content::Guide* g : order_) {
+        add(*g, K::title, "", g->title);
+        add(*g, K::summary, "", g->summary);
+        for (const auto& [locale, words] : g->keywords) {
+            for (const std::string& word : words) {
+                docs.push_back(search::Document{g->id, K::keyword, "", locale, word});
+            }
+        }
+        for (const content::Step& s : g->steps) {
+            add(*g, K::step, s.id, s.title);
+            add(*g, K::step, s.id, s.text);
+            add(*g, K::step, s.id, s.tip);
+            for (const content::Text& sub : s.substeps) {
+                add(*g, K::substep, s.id, sub);
+            }
+        }
+        for (const content::Need& need : g->needs) {
+            add(*g, K::need, "", need.name);
+            add(*g, K::need, "", need.text);
+        }
+        for (const content::ChecklistGroup& group : g->checklist) {
+            for (const content::ChecklistItem& item : group.items) {
+                add(*g, K::checklist, item.id, item.text);
+            }
+        }
+        for (const content::Trap& trap : g->traps) {
+            add(*g, K::trap, "", trap.title);
+            add(*g, K::trap, "", trap.advice);
+        }
+        for (const content::FaqEntry& f : g->faq) {
+            add(*g, K::question, "", f.question);
+            add(*g, K::answer, "", f.answer);
+        }
+        for (const content::Link& l : g->links) {
+            add(*g, K::link, "", l.label);
+        }
+    }
+    index_ = search::Index(std::move(docs));
+}
+
+App::Counts App::counts(const content::Guide& guide) const {
+    Counts c;
+    for (const content::ChecklistGroup& group : guide.checklist) {
+        for (const content::ChecklistItem& item : group.items) {
+            const bool ticked = progress::is_checked(state_, guide.id, item.id);
+            c.done += ticked ? 1 : 0;
+            if (item.level == content::ItemLevel::required) {
+                c.required++;
+                c.required_done += ticked ? 1 : 0;
+            }
+        }
+    }
+    return c;
+}
+
+// [SECTION] Text --------------------------------------------------------------------------
+
+std::string App::tr(const char* key) const {
+    return std::string(bundle_.ui_text(locale_, key));
+}
+
+std::string App::tr(const char* key, const char* name, const std::string& value) const {
+    return fill(tr(key), name, value);
+}
+
+std::string App::fill(std::string text, const char* name, const std::string& value) {
+    const std::string token = std::string("{") + name + "}";
+    for (size_t at = text.find(token); at != std::string::npos; at = text.find(token, at)) {
+        text.replace(at, token.size(), value);
+        at += value.size();
+    }
+    return text;
+}
+
+const std::string& App::T(const content::Text& text) {
+    bool fell_back = false;
+    const std::string& s = text.get(locale_, &fell_back);
+    if (fell_back) {
+        fallbacks_++;
+    }
+    return s;
+}
+
+// [SECTION] Navigation --------------------------------------------------------------------
+
+void App::navigate(const route::Route& to, bool replace) {
+    scroll_by_hash_[route::format(route_)] = last_scroll_;
+    platform::set_hash(route::format(to), replace);
+    apply_route(to);
+}
+
+void App::on_hash_change() {
+    route::ParseResult parsed = route::parse(platform::current_hash());
+    if (parsed.route != route_) {
+        scroll_by_hash_[route::format(route_)] = last_scroll_;
+        apply_route(parsed.route);
+    }
+}
+
+void App::apply_route(const route::Route& to) {
+    route_ = to;
+    confirm_reset_ = false;
+    report_status_.clear();
+    report_findings_.clear();
+
+    // a guide that is not in the app falls back to the catalogue, and says so
+    if (route_.page == route::Page::guide) {
+        const content::Guide* g = bundle_.find_guide(route_.guide_id);
+        if (!g || g->is_draft()) {
+            notice_ = "catalogue.guide_missing";
+            route_ = route::catalogue();
+            platform::set_hash(route::format(route_), true);
+        } else {
+            open_guide(*g);
+        }
+    }
+    if (route_.page == route::Page::search) {
+        query_ = route_.query;
+    }
+
+    // back to a page seen before: where the reader left it; a section or step: there
+    const std::string hash = route::format(route_);
+    auto seen = scroll_by_hash_.find(hash);
+    restore_scroll_ = seen != scroll_by_hash_.end() ? seen->second : 0.0f;
+    scroll_to_anchor_.clear();
+    if (route_.section) {
+        scroll_to_anchor_ = std::string(route::section_id(*route_.section));
+    } else if (!route_.step_id.empty()) {
+        scroll_to_anchor_ = "step/" + route_.step_id;
+        open_.insert(route_.guide_id + "/details/" + route_.step_id);
+    }
+    platform::request_frames(3);
+}
+
+void App::open_guide(const content::Guide& guide) {
+    std::vector<std::string> items, steps;
+    for (const content::ChecklistGroup& group : guide.checklist) {
+        for (const content::ChecklistItem& item : group.items) {
+            items.push_back(item.id);
+        }
+    }
+    for (const content::Step& s : guide.steps) {
+        steps.push_back(s.id);
+    }
+
+    // ticks for items that still exist are kept; the reader hears about the rest
+    progress::ReconcileResult r =
+        progress::reconcile(state_, guide.id, guide.revision, items, steps, now());
+    if (r.revision_changed && r.changed_anything()) {
+        notice_ = tr("progress.guide_updated", "n", std::to_string(r.items_dropped));
+    }
+    progress::mark_opened(state_, guide.id, now());
+    save();
+}
+
+// [SECTION] Saved progress and settings ----------------------------------------------------
+
+void App::save() {
+    if (!platform::storage_set(std::string(progress::kStorageKey), progress::serialize(state_))) {
+        if (storage_ok_) {
+            notice_ = "progress.unavailable";
+        }
+        storage_ok_ = false;
+    }
+}
+
+void App::set_language(const std::string& locale) {
+    locale_ = bundle_.find_ui(locale) ? locale : std::string(content::kFallbackLocale);
+    progress::set_language(state_, locale_);
+    platform::set_language(locale_);
+    title_shown_.clear();
+}
+
+void App::apply_theme() {
+    theme::apply(theme::from_name(state_.settings.theme), state_.settings.text_size, touch_);
+}
+
+// [SECTION] Frame ---------------------------------------------------------------------------
 
 void App::frame() {
     screen_view::begin_frame();
+    fallbacks_ = 0;
+    animating_ = false;
+
+    // touch screens get larger targets from the first tap on
+    if (platform::touch_input() != touch_) {
+        touch_ = platform::touch_input();
+        apply_theme();
+    }
     const ImGuiViewport* vp = ImGui::GetMainViewport();
+    wide_ = vp->Size.x >= kWideLayout;
+
     ImGui::SetNextWindowPos(vp->Pos);
     ImGui::SetNextWindowSize(vp->Size);
     ImGui::Begin("##page", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
+                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                     ImGuiWindowFlags_NoScrollWithMouse);
 
-    // touch drags, flicks and wheel notches move the page
+    const float bar = theme::target_height() + 16.0f;
+    draw_top_bar(bar);
+    draw_emergency(theme::target_height());
+
+    // the guide's section list stands beside the content on wide screens
+    const content::Guide* guide = route_.page == route::Page::guide
+                                      ? bundle_.find_guide(route_.guide_id)
+                                      : nullptr;
+    if (guide && wide_) {
+        ImGui::BeginChild("##nav", ImVec2(kNavWidth, 0), ImGuiChildFlags_None);
+        draw_section_nav(*guide);
+        ImGui::EndChild();
+        ImGui::SameLine(0, 0);
+    }
+
+    ImGui::BeginChild("##content", ImVec2(0, 0), ImGuiChildFlags_None,
+                      ImGuiWindowFlags_NoScrollWithMouse);
+
+    // touch drags, flicks and wheel notches move the content
     const float scroll = platform::take_scroll();
     if (scroll != 0) {
         ImGui::SetScrollY(ImGui::GetScrollY() - scroll);
+        animating_ = true;
     }
+    if (restore_scroll_ >= 0) {
+        ImGui::SetScrollY(restore_scroll_);
+        restore_scroll_ = -1;
+    }
+    anchors_.clear();
 
-    // a centred reading column with a margin on phones
-    const float margin = vp->Size.x < 600 ? 16.0f : 32.0f;
-    const float width = std::min(kColumnWidth, vp->Size.x - 2 * margin);
-    ImGui::SetCursorPos(ImVec2((vp->Size.x - width) * 0.5f, 24));
-    ImGui::BeginGroup();
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    begin_column(kColumnWidth);
+    draw_notice();
+    switch (route_.page) {
+        case route::Page::guide:
+            if (guide) {
+                draw_guide(*guide);
+            }
+            break;
+        case route::Page::settings: draw_settings(); break;
+        case route::Page::search:
+        case route::Page::catalogue: draw_catalogue(); break;
+    }
+    w::gap(2.0f);
 
-    heading("How to get medical help as a foreigner", 28, 1);
-    heading("Как получить медицинскую помощь иностранцу", 22, 2);
-    ImGui::TextWrapped(
-        "What to do in an urgent situation, how to use DMS/OMS or travel insurance, and what "
-        "to prepare for a first clinic visit.");
-
-    ImGui::Checkbox("I know whether this is emergency or planned care", &agreed_);
-    screen_view::set_next_kind("link");
-    ImGui::TextLinkOpenURL("Open the Gosuslugi portal", "https://www.gosuslugi.ru/");
-
-    static const char* const steps[] = {
-        "Decide if it is urgent. If there is danger to life, severe pain, injury, loss of "
-        "consciousness, or a serious condition, call 112. For non-urgent issues, use the "
-        "policy route.",
-        "Call the insurer. For DMS or travel insurance, call assistance first: confirm the "
-        "clinic, address, appointment, and what the policy covers.",
-        "Bring documents and keep receipts. Bring passport, policy, address/registration, "
-        "translations if needed, and keep the contract, receipt, and medical report.",
-    };
-    for (int round = 0; round < 6; ++round) {
-        for (int i = 0; i < 3; ++i) {
-            ImGui::PushFont(fonts::bold(), 0.0f);
-            ImGui::Text("Step %d", round * 3 + i + 1);
-            ImGui::PopFont();
-            ImGui::TextWrapped("%s", steps[i]);
+    // a deep link lands on its section once the layout has placed it
+    if (!scroll_to_anchor_.empty()) {
+        auto at = anchors_.find(scroll_to_anchor_);
+        if (at != anchors_.end()) {
+            ImGui::SetScrollY(std::max(0.0f, at->second - 8.0f));
+            scroll_to_anchor_.clear();
+            platform::request_frames(2);
         }
     }
-    ImGui::Dummy(ImVec2(0, 24));
+    last_scroll_ = ImGui::GetScrollY();
+    ImGui::EndChild();
 
-    ImGui::PopTextWrapPos();
-    ImGui::EndGroup();
+    draw_emergency_popup();
     ImGui::End();
-    animating_ = false;
+
+    // the page title follows the screen
+    std::string title = tr("common.app_name");
+    if (guide) {
+        title = T(guide->title) + " — " + title;
+    } else if (route_.page == route::Page::settings) {
+        title = tr("settings.title") + " — " + title;
+    }
+    if (title != title_shown_) {
+        title_shown_ = title;
+        platform::set_title(title);
+    }
+}
+
+// [SECTION] Chrome ----------------------------------------------------------------------------
+
+void App::begin_column(float max_width) {
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const float avail = window->WorkRect.GetWidth();
+    const float margin = avail < 600 ? 16.0f : 32.0f;
+    const float width = std::min(max_width, avail - 2 * margin);
+    const float left = std::max(margin, (avail - width) * 0.5f);
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 16.0f);
+    ImGui::Indent(left);
+    window->WorkRect.Max.x = window->WorkRect.Min.x + left + width;
+    window->ContentRegionRect.Max.x = window->WorkRect.Max.x;
+}
+
+void App::draw_top_bar(float height) {
+    const theme::Palette& p = theme::palette();
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float width = ImGui::GetWindowWidth();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(at, ImVec2(at.x + width, at.y + height),
+                      ImGui::ColorConvertFloat4ToU32(p.surface));
+    dl->AddLine(ImVec2(at.x, at.y + height - 1), ImVec2(at.x + width, at.y + height - 1),
+                ImGui::ColorConvertFloat4ToU32(p.border));
+
+    const float pad = width < 600 ? 12.0f : 24.0f;
+    const float y = at.y + (height - theme::target_height()) * 0.5f;
+    ImGui::SetCursorScreenPos(ImVec2(at.x + pad, y));
+
+    // the brand takes the reader home; inside a guide a Back button comes first
+    ImGui::BeginGroup();
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8, 0));
+    if (route_.page != route::Page::catalogue) {
+        if (w::button("‹ " + tr("common.back"), "##back", w::Style::quiet)) {
+            navigate(route::catalogue());
+        }
+        ImGui::SameLine();
+    }
+    ImGui::PushStyleColor(ImGuiCol_Text, p.accent);
+    if (w::button(tr("common.app_name"), "##home", w::Style::quiet)) {
+        navigate(route::catalogue());
+    }
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar();
+    ImGui::EndGroup();
+
+    // language and settings at the right edge
+    std::string other;
+    for (const std::string& l : bundle_.site.locales) {
+        if (l != locale_ && other.empty()) {
+            other = l;
+        }
+    }
+    const content::UiStrings* other_ui = bundle_.find_ui(other);
+    const std::string lang_label = other_ui ? other_ui->name : other;
+    const std::string settings_label = tr("settings.title");
+    ImGui::PushFont(fonts::bold(), 0.0f);
+    const float pad_x = ImGui::GetStyle().FramePadding.x;
+    const float right_w = ImGui::CalcTextSize(lang_label.c_str()).x +
+                          ImGui::CalcTextSize(settings_label.c_str()).x + 4 * pad_x + 8;
+    ImGui::PopFont();
+    ImGui::SetCursorScreenPos(ImVec2(at.x + width - pad - right_w, y));
+    ImGui::BeginGroup();
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8, 0));
+    if (!other.empty() && w::button(lang_label, "##language", w::Style::secondary)) {
+        set_language(other);
+        save();
+    }
+    ImGui::SameLine();
+    if (w::button(settings_label, "##settings", w::Style::secondary)) {
+        navigate(route::settings());
+    }
+    ImGui::PopStyleVar();
+    ImGui::EndGroup();
+    ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + height));
+}
+
+void App::draw_emergency(float height) {
+    const theme::Palette& p = theme::palette();
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float width = ImGui::GetWindowWidth();
+    ImGui::PushStyleColor(ImGuiCol_Text, p.on_danger);
+    ImGui::PushID("emergency");
+    ImGui::InvisibleButton("##strip", ImVec2(width, height));
+    const bool hovered = ImGui::IsItemHovered();
+    if (ImGui::IsItemClicked() || (ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGuiKey_Enter))) {
+        emergency_open_ = true;
+    }
+    ImGui::RenderNavCursor(GImGui->LastItemData.Rect, GImGui->LastItemData.ID);
+    const std::string label = tr("emergency.banner");
+    screen_view::describe_last_item(label, "button");
+    ImGui::PopID();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImVec4 bg = p.danger;
+    if (hovered) {
+        bg.w = 0.9f;
+        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    }
+    dl->AddRectFilled(at, ImVec2(at.x + width, at.y + height), ImGui::ColorConvertFloat4ToU32(bg));
+    ImGui::PushFont(fonts::bold(), 0.0f);
+    const ImVec2 size = ImGui::CalcTextSize(label.c_str());
+    dl->AddText(ImVec2(at.x + (width - size.x) * 0.5f, at.y + (height - size.y) * 0.5f),
+                ImGui::ColorConvertFloat4ToU32(p.on_danger), label.c_str());
+    ImGui::PopFont();
+    ImGui::PopStyleColor();
+    ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + height));
+}
+
+void App::draw_emergency_popup() {
+    if (emergency_open_) {
+        ImGui::OpenPopup("##emergency");
+        emergency_open_ = false;
+    }
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const float width = std::min(420.0f, vp->Size.x - 32.0f);
+    ImGui::SetNextWindowPos(ImVec2(vp->Size.x * 0.5f, vp->Size.y * 0.5f), ImGuiCond_Always,
+                            ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(width, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(20, 20));
+    if (ImGui::BeginPopupModal("##emergency", nullptr,
+                               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize)) {
+        w::heading(tr("emergency.title"), 2);
+        for (const content::EmergencyNumber& e : bundle_.site.emergency) {
+            const std::string label = e.number + " — " + T(e.label);
+            if (w::button(label, ("##tel" + e.number).c_str(), w::Style::danger, true)) {
+                platform::open_url("tel:" + e.number);
+            }
+        }
+        w::gap(0.5f);
+        if (w::button(tr("common.close"), "##close", w::Style::secondary, true) ||
+            ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+    }
+    ImGui::PopStyleVar();
+}
+
+void App::draw_notice() {
+    if (notice_.empty()) {
+        return;
+    }
+    const theme::Palette& p = theme::palette();
+
+    // a notice holds a UI string key, or a sentence already filled in
+    const std::string text = notice_.find(' ') == std::string::npos ? tr(notice_.c_str()) : notice_;
+    w::begin_card(p.tip_bg, p.accent);
+    w::paragraph(text);
+    if (w::button(tr("common.close"), "##notice-close", w::Style::secondary)) {
+        notice_.clear();
+    }
+    w::end_card();
+    w::gap(0.5f);
 }
 
 }  // namespace ruvoya::ui

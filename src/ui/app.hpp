@@ -1,14 +1,33 @@
-// The app's UI: one object that draws every frame. The platform layer owns the frame loop
-// and calls frame() between ImGui::NewFrame() and ImGui::Render().
+// The app's UI: one object that owns the content, the saved progress and the navigation,
+// and draws every frame. The platform layer owns the frame loop and calls frame() between
+// ImGui::NewFrame() and ImGui::Render().
+//
+// The screens live in their own files: catalogue.cpp, guide_view.cpp, report.cpp,
+// settings_view.cpp; app.cpp holds the frame, the chrome around the screens, navigation
+// and persistence.
 #pragma once
 
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/content/model.hpp"
+#include "core/privacy/privacy.hpp"
+#include "core/progress/progress.hpp"
+#include "core/route/route.hpp"
+#include "core/search/search.hpp"
 #include "imgui.h"
 
 namespace ruvoya::ui {
 
+// from this window width on, a guide shows its section list beside the content
+inline constexpr float kWideLayout = 1000.0f;
+inline constexpr float kNavWidth = 260.0f;
+
 class App {
 public:
-    // loads fonts and content; false if the app cannot start
+    // loads fonts, content and saved progress; false if the app cannot start
     bool init();
 
     // draws one frame
@@ -24,8 +43,81 @@ public:
     ImVec4 clear_color() const;
 
 private:
+    // ---- text ----------------------------------------------------------------------
+    std::string tr(const char* key) const;
+    std::string tr(const char* key, const char* name, const std::string& value) const;
+    // replaces {name} in text with value
+    static std::string fill(std::string text, const char* name, const std::string& value);
+    // a content text in the current language; counts English fallbacks for the banner
+    const std::string& T(const content::Text& text);
+
+    // ---- state changes ---------------------------------------------------------------
+    void navigate(const route::Route& to, bool replace = false);
+    void apply_route(const route::Route& to);
+    void open_guide(const content::Guide& guide);
+    void save();
+    void set_language(const std::string& locale);
+    void apply_theme();
+
+    // ---- chrome ----------------------------------------------------------------------
+    void draw_top_bar(float height);
+    void draw_emergency(float height);
+    void draw_emergency_popup();
+    void draw_notice();
+    void begin_column(float width);
+
+    // ---- screens -----------------------------------------------------------------------
+    void draw_catalogue();
+    void draw_search_results();
+    void draw_guide_card(const content::Guide& guide, const char* id_prefix);
+    void draw_guide(const content::Guide& guide);
+    void draw_section_nav(const content::Guide& guide);
+    void draw_report(const content::Guide& guide);
+    void draw_settings();
+
+    // ---- derived from content -----------------------------------------------------------
+    struct Counts {
+        int required = 0;
+        int required_done = 0;
+        int done = 0;
+    };
+    Counts counts(const content::Guide& guide) const;
+    void build_order();
+    void build_index();
+
+    content::Bundle bundle_;
+    // published guides in catalogue order: by category, then along the route
+    std::vector<const content::Guide*> order_;
+    search::Index index_;
+
+    progress::State state_;
+    bool storage_ok_ = true;
+    std::string locale_ = "en";
+
+    route::Route route_;
+    std::string title_shown_;
+    // scroll positions per page, restored when the user comes back
+    std::map<std::string, float> scroll_by_hash_;
+    float restore_scroll_ = -1;
+    float last_scroll_ = 0;
+    std::string scroll_to_anchor_;
+    std::map<std::string, float> anchors_;
+
+    // what the screens remember between frames
+    std::string query_;
+    std::set<std::string> open_;
+    bool confirm_reset_ = false;
+    bool emergency_open_ = false;
+    std::string notice_;
+    int fallbacks_ = 0;
     bool animating_ = false;
-    bool agreed_ = false;
+    bool touch_ = false;
+    bool wide_ = false;
+
+    std::string report_text_;
+    int report_section_ = 0;
+    std::vector<privacy::Finding> report_findings_;
+    std::string report_status_;
 };
 
 }  // namespace ruvoya::ui

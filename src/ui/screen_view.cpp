@@ -2,7 +2,6 @@
 // gives each item's rectangle, ItemInfo its label and checked or open state.
 #include "ui/screen_view.hpp"
 
-#include <cstdarg>
 #include <cstring>
 
 #include <nlohmann/json.hpp>
@@ -55,6 +54,22 @@ void add_last_item_as(const char* kind, const std::string& label, int level) {
     item.w = r.GetWidth();
     item.h = r.GetHeight();
     g_items.push_back(std::move(item));
+}
+
+void describe_last_item(const std::string& label, const char* kind, int state) {
+    Item* item = find(GImGui->LastItemData.ID);
+    if (!item) {
+        return;
+    }
+    item->label = label;
+    item->kind = kind;
+    if (std::strcmp(kind, "checkbox") == 0) {
+        item->checkable = true;
+        item->checked = state > 0;
+    } else if (std::strcmp(kind, "disclosure") == 0) {
+        item->openable = true;
+        item->open = state > 0;
+    }
 }
 
 const std::vector<Item>& items() {

@@ -31,6 +31,9 @@ void set_next_kind(const char* kind);
 // records a heading (or plain text worth finding) at the last item's rectangle
 void add_last_item_as(const char* kind, const std::string& label, int level = 0);
 
+// names the last item ImGui added (a custom widget built on an invisible button)
+void describe_last_item(const std::string& label, const char* kind, int state = -1);
+
 const std::vector<Item>& items();
 
 // the items as a JSON array, for the test hook

@@ -1,0 +1,171 @@
+// The catalogue (home): search as you type, "continue where you left off", and every
+// guide grouped by category in route order, each with its risk, status and progress.
+#include <algorithm>
+
+#include "imgui.h"
+#include "misc/cpp/imgui_stdlib.h"
+#include "platform/platform.hpp"
+#include "ui/app.hpp"
+#include "ui/fonts.hpp"
+#include "ui/screen_view.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace ruvoya::ui {
+
+namespace w = widgets;
+
+namespace {
+
+struct RiskColours {
+    ImVec4 bg, fg;
+};
+
+RiskColours risk_colours(content::Risk risk) {
+    const theme::Palette& p = theme::palette();
+    switch (risk) {
+        case content::Risk::high: return {p.high_bg, p.high_fg};
+        case content::Risk::moderate: return {p.moderate_bg, p.moderate_fg};
+        default: return {p.low_bg, p.low_fg};
+    }
+}
+
+}  // namespace
+
+void App::draw_guide_card(const content::Guide& guide, const char* id_prefix) {
+    const theme::Palette& p = theme::palette();
+    ImGui::PushID(id_prefix);
+    ImGui::PushID(guide.id.c_str());
+    w::begin_card(p.surface, p.border);
+
+    // the title is the link into the guide; badges say risk and status in words
+    if (w::link(T(guide.title), "##open")) {
+        navigate(route::guide(guide.id));
+    }
+    const RiskColours rc = risk_colours(guide.risk);
+    const std::string risk_key = "risk." + std::string(content::to_string(guide.risk));
+    w::badge(tr(risk_key.c_str()), rc.bg, rc.fg);
+    ImGui::SameLine();
+    const content::Category* category = bundle_.find_category(guide.category);
+    if (category) {
+        w::badge(T(category->title), p.surface_alt, p.muted);
+    }
+    bool fell_back = false;
+    guide.title.get(locale_, &fell_back);
+    if (fell_back) {
+        ImGui::SameLine();
+        w::badge(tr("guide.untranslated"), p.surface_alt, p.muted);
+    }
+    w::paragraph(T(guide.summary), true);
+
+    // the reader's own progress
+    const Counts c = counts(guide);
+    if (c.done > 0 && c.required > 0) {
+        w::progress(static_cast<float>(c.required_done) / c.required,
+                    fill(tr("checklist.progress", "done", std::to_string(c.required_done)),
+                         "total", std::to_string(c.required)));
+    }
+    w::end_card();
+    ImGui::PopID();
+    ImGui::PopID();
+    w::gap(0.25f);
+}
+
+void App::draw_catalogue() {
+    const theme::Palette& p = theme::palette();
+    w::heading(tr("catalogue.title"), 1);
+
+    // search as you type; the query lives in the address so back returns to it
+    ImGui::SetNextItemWidth(-1);
+    ImGui::PushStyleColor(ImGuiCol_Border, p.muted);
+    const bool changed = ImGui::InputTextWithHint("##search", tr("catalogue.search_placeholder").c_str(),
+                                                  &query_);
+    ImGui::PopStyleColor();
+    screen_view::describe_last_item(tr("catalogue.search_placeholder"), "input");
+    if (changed) {
+        navigate(query_.empty() ? route::catalogue() : route::search(query_), true);
+    }
+    w::gap(0.5f);
+    if (!query_.empty()) {
+        draw_search_results();
+        return;
+    }
+
+    // guides in progress, most recently opened first
+    std::vector<const content::Guide*> started;
+    for (const content::Guide* g : order_) {
+        auto it = state_.guides.find(g->id);
+        if (it == state_.guides.end()) {
+            continue;
+        }
+        const Counts c = counts(*g);
+        const bool begun = c.done > 0 || !it->second.steps_done.empty();
+        if (begun && c.required_done < c.required) {
+            started.push_back(g);
+        }
+    }
+    std::sort(started.begin(), started.end(), [&](const content::Guide* a, const content::Guide* b) {
+        return state_.guides.at(a->id).opened > state_.guides.at(b->id).opened;
+    });
+    if (!started.empty()) {
+        w::heading(tr("catalogue.continue"), 2);
+        for (size_t i = 0; i < started.size() && i < 3; ++i) {
+            draw_guide_card(*started[i], "continue");
+        }
+        w::gap(0.5f);
+    }
+
+    // every guide, by category
+    for (const content::Category& category : bundle_.categories) {
+        bool any = false;
+        for (const content::Guide* g : order_) {
+            if (g->category != category.id) {
+                continue;
+            }
+            if (!any) {
+                w::heading(T(category.title), 2);
+                any = true;
+            }
+            draw_guide_card(*g, "all");
+        }
+        if (any) {
+            w::gap(0.5f);
+        }
+    }
+}
+
+void App::draw_search_results() {
+    search::QueryOptions options;
+    options.prefix_last_word = !query_.empty() && query_.back() != ' ';
+    const std::vector<search::Result> results = index_.query(query_, options);
+    if (results.empty()) {
+        w::paragraph(tr("catalogue.no_results"), true);
+        return;
+    }
+    w::paragraph(tr("catalogue.results_count", "n", std::to_string(results.size())), true);
+    const theme::Palette& p = theme::palette();
+    for (const search::Result& r : results) {
+        const content::Guide* g = bundle_.find_guide(r.guide_id);
+        if (!g) {
+            continue;
+        }
+        ImGui::PushID(g->id.c_str());
+        w::begin_card(p.surface, p.border);
+        if (w::link(T(g->title), "##result")) {
+            // a match in a step opens the guide at that step
+            if (r.kind == search::FieldKind::step && !r.sub_id.empty()) {
+                navigate(route::guide_step(g->id, r.sub_id));
+            } else {
+                navigate(route::guide(g->id));
+            }
+        }
+        const std::string where_key = "catalogue.where." + std::string(search::field_name(r.kind));
+        w::paragraph(tr("catalogue.match_in", "where", tr(where_key.c_str())), true);
+        w::paragraph(r.snippet);
+        w::end_card();
+        ImGui::PopID();
+        w::gap(0.25f);
+    }
+}
+
+}  // namespace ruvoya::ui

@@ -1,0 +1,323 @@
+// Widgets: see widgets.hpp. Custom widgets are an invisible button (which gives ImGui's
+// hover, press, keyboard navigation and focus ring) with our own drawing on top.
+#include "ui/widgets.hpp"
+
+#include <algorithm>
+#include <vector>
+
+#include "imgui_internal.h"
+#include "ui/fonts.hpp"
+#include "ui/screen_view.hpp"
+#include "ui/theme.hpp"
+
+namespace ruvoya::ui::widgets {
+
+namespace {
+
+ImU32 col(const ImVec4& c) {
+    return ImGui::ColorConvertFloat4ToU32(c);
+}
+
+float body() {
+    return ImGui::GetStyle().FontSizeBase;
+}
+
+struct Card {
+    ImVec2 start;
+    ImVec4 bg, border;
+    float pad;
+};
+std::vector<Card> g_cards;
+
+// an invisible, navigable button of `size`, with the keyboard focus ring drawn
+bool press_area(const char* id, ImVec2 size, bool* hovered, bool* held) {
+    bool pressed = ImGui::InvisibleButton(id, size);
+    *hovered = ImGui::IsItemHovered();
+    *held = ImGui::IsItemActive();
+    ImGui::RenderNavCursor(GImGui->LastItemData.Rect, GImGui->LastItemData.ID);
+    return pressed;
+}
+
+}  // namespace
+
+float column_width() {
+    return ImGui::GetContentRegionAvail().x;
+}
+
+void heading(const std::string& text, int level) {
+    static const float scale[] = {1.0f, 1.75f, 1.35f, 1.15f, 1.0f};
+    const float size = body() * scale[level < 1 ? 1 : (level > 4 ? 4 : level)];
+    ImGui::PushFont(fonts::bold(), size);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column_width());
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopFont();
+    screen_view::add_last_item_as("heading", text, level);
+}
+
+void eyebrow(const std::string& text) {
+    ImGui::PushFont(fonts::bold(), body() * 0.85f);
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::palette().accent);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+}
+
+void paragraph(const std::string& text, bool muted) {
+    if (muted) {
+        ImGui::PushStyleColor(ImGuiCol_Text, theme::palette().muted);
+    }
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column_width());
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    if (muted) {
+        ImGui::PopStyleColor();
+    }
+    screen_view::add_last_item_as("text", text);
+}
+
+void labelled(const std::string& label, const std::string& text) {
+    ImGui::PushFont(fonts::bold(), 0.0f);
+    ImGui::TextUnformatted(label.c_str());
+    ImGui::PopFont();
+    ImGui::SameLine(0, body() * 0.3f);
+    paragraph(text);
+}
+
+bool button(const std::string& label, const char* id, Style style, bool full_width) {
+    const theme::Palette& p = theme::palette();
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float avail = column_width();
+    const float pad_x = st.FramePadding.x;
+
+    // the label wraps inside the button when the column is narrower than the text
+    ImGui::PushFont(fonts::bold(), 0.0f);
+    const float max_text = avail - 2 * pad_x;
+    ImVec2 text = ImGui::CalcTextSize(label.c_str(), nullptr, false, max_text);
+    const float h = std::max(theme::target_height(), text.y + body() * 0.9f);
+    const float w = full_width ? avail : std::min(avail, text.x + 2 * pad_x);
+    ImGui::PopFont();
+
+    bool hovered, held;
+    bool pressed = press_area(id, ImVec2(w, h), &hovered, &held);
+    const ImRect r = GImGui->LastItemData.Rect;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+
+    ImVec4 bg = p.surface, fg = p.accent, border = p.border;
+    if (style == Style::primary) {
+        bg = p.accent;
+        fg = p.on_accent;
+        border = p.accent;
+    } else if (style == Style::danger) {
+        bg = p.danger;
+        fg = p.on_danger;
+        border = p.danger;
+    } else if (style == Style::quiet) {
+        bg = p.background;
+        border = p.background;
+    }
+    if (held || hovered) {
+        const float t = held ? 0.22f : 0.12f;
+        const ImVec4 toward = style == Style::primary || style == Style::danger ? p.text : p.accent;
+        bg = ImVec4(bg.x + (toward.x - bg.x) * t, bg.y + (toward.y - bg.y) * t,
+                    bg.z + (toward.z - bg.z) * t, 1.0f);
+    }
+    dl->AddRectFilled(r.Min, r.Max, col(bg), st.FrameRounding);
+    dl->AddRect(r.Min, r.Max, col(border), st.FrameRounding, 0, 1.0f);
+    ImGui::PushFont(fonts::bold(), 0.0f);
+    const ImVec2 at(r.Min.x + (w - text.x) * 0.5f, r.Min.y + (h - text.y) * 0.5f);
+    dl->AddText(nullptr, 0.0f, at, col(fg), label.c_str(), nullptr, max_text);
+    ImGui::PopFont();
+    if (hovered) {
+        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    }
+    screen_view::describe_last_item(label, "button");
+    return pressed;
+}
+
+bool link(const std::string& label, const char* id) {
+    const theme::Palette& p = theme::palette();
+    const float avail = column_width();
+    ImVec2 text = ImGui::CalcTextSize(label.c_str(), nullptr, false, avail);
+
+    // the pressable area is taller than the text, for fingers
+    const float h = std::max(text.y, theme::target_height() * 0.8f);
+    bool hovered, held;
+    bool pressed = press_area(id, ImVec2(text.x, h), &hovered, &held);
+    const ImRect r = GImGui->LastItemData.Rect;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float top = r.Min.y + (h - text.y) * 0.5f;
+    dl->AddText(nullptr, 0.0f, ImVec2(r.Min.x, top), col(p.accent), label.c_str(), nullptr,
+                avail);
+
+    // an underline under each wrapped line
+    const float line_h = ImGui::GetTextLineHeight();
+    const int lines = static_cast<int>(text.y / line_h + 0.5f);
+    for (int i = 0; i < lines; ++i) {
+        const float y = top + line_h * (i + 1) - 2.0f;
+        dl->AddLine(ImVec2(r.Min.x, y), ImVec2(r.Min.x + text.x, y), col(p.accent),
+                    hovered ? 2.0f : 1.0f);
+    }
+    if (hovered) {
+        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    }
+    screen_view::describe_last_item(label, "link");
+    return pressed;
+}
+
+bool checkbox(const std::string& label, const char* id, bool* value, const std::string& tag) {
+    const theme::Palette& p = theme::palette();
+    const float box = std::max(24.0f, body() * 1.4f);
+    const float gap_x = body() * 0.6f;
+    const float avail = column_width();
+    const float text_w = avail - box - gap_x;
+    const ImVec2 text = ImGui::CalcTextSize(label.c_str(), nullptr, false, text_w);
+
+    // the tag ("Required") stands on its own line under the label, smaller and muted
+    const float tag_size = body() * 0.85f;
+    const float tag_h = tag.empty() ? 0.0f : tag_size * 1.3f;
+    const float h = std::max(theme::target_height(), text.y + tag_h + body() * 0.5f);
+
+    bool hovered, held;
+    bool pressed = press_area(id, ImVec2(avail, h), &hovered, &held);
+    if (pressed) {
+        *value = !*value;
+        ImGui::MarkItemEdited(GImGui->LastItemData.ID);
+    }
+    const ImRect r = GImGui->LastItemData.Rect;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float top = r.Min.y + (h - text.y - tag_h) * 0.5f;
+    const ImVec2 b0(r.Min.x, std::max(r.Min.y, top + (ImGui::GetTextLineHeight() - box) * 0.5f));
+    const ImVec2 b1(b0.x + box, b0.y + box);
+    dl->AddRectFilled(b0, b1, col(*value ? p.accent : p.surface), 5.0f);
+    dl->AddRect(b0, b1, col(*value || hovered ? p.accent : p.muted), 5.0f, 0, 2.0f);
+    if (*value) {
+        // a check mark drawn as strokes, so no glyph is needed
+        const ImVec2 mark[] = {ImVec2(b0.x + box * 0.24f, b0.y + box * 0.52f),
+                               ImVec2(b0.x + box * 0.42f, b0.y + box * 0.70f),
+                               ImVec2(b0.x + box * 0.76f, b0.y + box * 0.32f)};
+        dl->AddPolyline(mark, 3, col(p.on_accent), 0, box * 0.12f);
+    }
+    dl->AddText(nullptr, 0.0f, ImVec2(b1.x + gap_x, top), col(p.text), label.c_str(), nullptr,
+                text_w);
+    if (!tag.empty()) {
+        dl->AddText(fonts::bold(), tag_size, ImVec2(b1.x + gap_x, top + text.y + 2.0f),
+                    col(p.muted), tag.c_str());
+    }
+    if (hovered) {
+        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    }
+    screen_view::describe_last_item(label, "checkbox", *value ? 1 : 0);
+    return pressed;
+}
+
+bool disclosure(const std::string& label, const char* id, bool* open) {
+    const theme::Palette& p = theme::palette();
+    const float avail = column_width();
+    const float arrow = body() * 1.2f;
+    ImGui::PushFont(fonts::bold(), 0.0f);
+    ImVec2 text = ImGui::CalcTextSize(label.c_str(), nullptr, false, avail - arrow);
+    ImGui::PopFont();
+    const float h = std::max(theme::target_height(), text.y + body() * 0.6f);
+
+    bool hovered, held;
+    bool pressed = press_area(id, ImVec2(avail, h), &hovered, &held);
+    if (pressed) {
+        *open = !*open;
+    }
+    const ImRect r = GImGui->LastItemData.Rect;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    if (hovered) {
+        dl->AddRectFilled(r.Min, r.Max, col(p.surface_alt), 6.0f);
+        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    }
+
+    // a triangle pointing right when closed and down when open
+    const float cy = r.Min.y + h * 0.5f, cx = r.Min.x + arrow * 0.45f, a = body() * 0.3f;
+    if (*open) {
+        dl->AddTriangleFilled(ImVec2(cx - a, cy - a * 0.6f), ImVec2(cx + a, cy - a * 0.6f),
+                              ImVec2(cx, cy + a * 0.7f), col(p.accent));
+    } else {
+        dl->AddTriangleFilled(ImVec2(cx - a * 0.6f, cy - a), ImVec2(cx - a * 0.6f, cy + a),
+                              ImVec2(cx + a * 0.7f, cy), col(p.accent));
+    }
+    ImGui::PushFont(fonts::bold(), 0.0f);
+    dl->AddText(nullptr, 0.0f, ImVec2(r.Min.x + arrow, r.Min.y + (h - text.y) * 0.5f),
+                col(p.text), label.c_str(), nullptr, avail - arrow);
+    ImGui::PopFont();
+    screen_view::describe_last_item(label, "disclosure", *open ? 1 : 0);
+    return *open;
+}
+
+void badge(const std::string& text, const ImVec4& bg, const ImVec4& fg) {
+    ImGui::PushFont(fonts::bold(), body() * 0.8f);
+    const ImVec2 size = ImGui::CalcTextSize(text.c_str());
+    const ImVec2 pad(body() * 0.5f, body() * 0.2f);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(ImVec2(size.x + pad.x * 2, size.y + pad.y * 2));
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(at, ImVec2(at.x + size.x + pad.x * 2, at.y + size.y + pad.y * 2), col(bg),
+                      size.y);
+    dl->AddRect(at, ImVec2(at.x + size.x + pad.x * 2, at.y + size.y + pad.y * 2), col(fg),
+                size.y, 0, 1.0f);
+    dl->AddText(ImVec2(at.x + pad.x, at.y + pad.y), col(fg), text.c_str());
+    ImGui::PopFont();
+    screen_view::add_last_item_as("badge", text);
+}
+
+void progress(float fraction, const std::string& caption) {
+    const theme::Palette& p = theme::palette();
+    const float w = column_width();
+    const float h = body() * 0.6f;
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(ImVec2(w, h));
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(at, ImVec2(at.x + w, at.y + h), col(p.surface_alt), h * 0.5f);
+    dl->AddRect(at, ImVec2(at.x + w, at.y + h), col(p.border), h * 0.5f);
+    if (fraction > 0) {
+        dl->AddRectFilled(at, ImVec2(at.x + w * std::min(fraction, 1.0f), at.y + h),
+                          col(p.success), h * 0.5f);
+    }
+    screen_view::add_last_item_as("progressbar", caption);
+    paragraph(caption, true);
+}
+
+void begin_card(const ImVec4& bg, const ImVec4& border) {
+    const float pad = body() * 1.0f;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->ChannelsSplit(2);
+    dl->ChannelsSetCurrent(1);
+    g_cards.push_back(Card{ImGui::GetCursorScreenPos(), bg, border, pad});
+    ImGui::SetCursorScreenPos(ImVec2(g_cards.back().start.x + pad, g_cards.back().start.y + pad));
+    ImGui::BeginGroup();
+    ImGui::PushItemWidth(-1);
+
+    // the card's content wraps inside its padding
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    window->WorkRect.Max.x -= pad;
+    window->ContentRegionRect.Max.x -= pad;
+}
+
+void end_card() {
+    Card card = g_cards.back();
+    g_cards.pop_back();
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    window->WorkRect.Max.x += card.pad;
+    window->ContentRegionRect.Max.x += card.pad;
+    ImGui::PopItemWidth();
+    ImGui::EndGroup();
+    const ImVec2 max(window->WorkRect.Max.x, ImGui::GetItemRectMax().y + card.pad);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->ChannelsSetCurrent(0);
+    dl->AddRectFilled(card.start, max, col(card.bg), 10.0f);
+    dl->AddRect(card.start, max, col(card.border), 10.0f, 0, 1.0f);
+    dl->ChannelsMerge();
+    ImGui::SetCursorScreenPos(ImVec2(card.start.x, max.y));
+    ImGui::Dummy(ImVec2(0, 0));
+}
+
+void gap(float lines) {
+    ImGui::Dummy(ImVec2(0, body() * lines));
+}
+
+}  // namespace ruvoya::ui::widgets
