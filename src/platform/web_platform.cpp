@@ -468,7 +468,8 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     if (down && printable && !command && !editing) {
         io.AddInputCharactersUTF8(e->key);
     }
-    if (down) {
+    // a typed character in the textarea is drawn when its input event brings the text
+    if (down && !(editing && printable && !command)) {
         render_now();
     } else {
         ruvoya::platform::request_frames(kSettleFrames);

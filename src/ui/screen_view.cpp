@@ -44,7 +44,12 @@ void set_next_kind(const char* kind) {
 }
 
 void add_last_item_as(const char* kind, const std::string& label, int level) {
+    // like every item, only what is inside its window's clip rectangle is on screen
     const ImRect r = GImGui->LastItemData.Rect;
+    ImGuiWindow* window = GImGui->CurrentWindow;
+    if (window && !r.Overlaps(window->ClipRect)) {
+        return;
+    }
     Item item;
     item.kind = kind;
     item.label = label;

@@ -1,0 +1,188 @@
+// The guide experience in headless Chromium, by real clicks, taps and typing on the canvas:
+// search, opening a guide, ticking and keeping ticks, history, deep links, language,
+// the report form's personal-data block, and a broken saved state.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { centre, findItem, items, launch, openApp, settle, startServer, tap } from './harness.mjs';
+
+let browser;
+let server;
+let url;
+
+before(async () => {
+  browser = await launch();
+  ({ server, url } = await startServer());
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const TITLE = 'How to get medical help as a foreigner';
+const ITEMS = ['Policy and insurer phone are found', 'You know whether this is emergency'];
+
+async function click(page, label, kind) {
+  const { x, y } = centre(await findItem(page, label, kind));
+  await page.mouse.click(x, y);
+  await settle(page);
+}
+
+// scrolls the content with the wheel until an item is on screen
+async function scrollTo(page, label, kind) {
+  for (let i = 0; i < 60; i++) {
+    const found = (await items(page)).find((it) => it.label.includes(label) &&
+      (!kind || it.kind === kind) && it.y > 90 && it.y + it.h < page.viewportSize().height);
+    if (found) return found;
+    await page.mouse.move(page.viewportSize().width / 2, page.viewportSize().height / 2);
+    await page.mouse.wheel(0, 300);
+    await settle(page, 100);
+  }
+  throw new Error(`never scrolled to "${label}"`);
+}
+
+async function stored(page) {
+  return page.evaluate(() => JSON.parse(localStorage.getItem('ruvoya.progress') || '{}'));
+}
+
+test('typing "insurance" in search finds medical-help, and its title opens it', async () => {
+  const { context, page, errors } = await openApp(browser, url);
+  await click(page, 'Search guides', 'input');
+  await page.keyboard.type('insurance');
+  await settle(page);
+  assert.match(decodeURIComponent(page.url()), /#\/search\/insurance$/);
+  await findItem(page, 'Match in:', 'text');
+  await click(page, TITLE, 'link');
+  assert.match(page.url(), /#\/guide\/medical-help$/);
+  assert.equal(await page.title(), `${TITLE} — Ruvoya`);
+  await findItem(page, TITLE, 'heading');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('two ticked checklist items are still ticked after a reload', async () => {
+  const { context, page } = await openApp(browser, url, {
+    hash: '#/guide/medical-help/checklist',
+  });
+  for (const label of ITEMS) await click(page, label, 'checkbox');
+  for (const label of ITEMS) assert.equal((await findItem(page, label, 'checkbox')).checked, true);
+  const saved = await stored(page);
+  assert.equal(saved.guides['medical-help'].checked.length, 2);
+
+  await page.reload();
+  await page.waitForFunction(() => window.ruvoya && window.ruvoya.ready);
+  await settle(page);
+  for (const label of ITEMS) assert.equal((await findItem(page, label, 'checkbox')).checked, true);
+  await findItem(page, '2 of 3 required done');
+  await context.close();
+});
+
+test('back and forward move between the catalogue and a guide', async () => {
+  const { context, page } = await openApp(browser, url);
+  const first = (await items(page)).find((i) => i.kind === 'link');
+  await click(page, first.label, 'link');
+  await findItem(page, first.label, 'heading');
+  await page.goBack();
+  await settle(page);
+  await findItem(page, 'All guides', 'heading');
+  assert.equal(await page.title(), 'Ruvoya');
+  await page.goForward();
+  await settle(page);
+  await findItem(page, first.label, 'heading');
+  assert.equal(await page.title(), `${first.label} — Ruvoya`);
+  await context.close();
+});
+
+test('going back restores the catalogue where the reader left it', async () => {
+  const { context, page } = await openApp(browser, url);
+  const link = await scrollTo(page, TITLE, 'link');
+  const { x, y } = centre(link);
+  await page.mouse.click(x, y);
+  await settle(page);
+  await page.goBack();
+  await settle(page);
+  const again = await findItem(page, TITLE, 'link');
+  assert.ok(Math.abs(again.y - link.y) < 2, `link at ${again.y}, was at ${link.y}`);
+  await context.close();
+});
+
+test('a deep link to a section opens the guide scrolled to that section', async () => {
+  const { context, page } = await openApp(browser, url, { hash: '#/guide/medical-help/faq' });
+  const heading = await findItem(page, 'Quick answers', 'heading');
+  assert.ok(heading.y > 80 && heading.y < 300, `section heading at ${heading.y}`);
+  await context.close();
+});
+
+test('switching to Russian changes the UI and the guide, and switching back restores it', async () => {
+  const { context, page } = await openApp(browser, url, { hash: '#/guide/medical-help' });
+  await click(page, 'Русский', 'button');
+  const ru = (await items(page)).find((i) => i.kind === 'heading' && i.level === 1);
+  assert.match(ru.label, /[А-Яа-я]/);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'ru');
+  await click(page, 'English', 'button');
+  await findItem(page, TITLE, 'heading');
+  assert.equal((await stored(page)).settings.language, 'en');
+  await context.close();
+});
+
+test('a report holding a bank card number is blocked and says why', async () => {
+  const { context, page } = await openApp(browser, url, { hash: '#/guide/medical-help/report' });
+  await click(page, 'What looks wrong?', 'input');
+  await page.keyboard.type('My card 4111 1111 1111 1111 was refused at the clinic');
+  await click(page, 'Copy report', 'button');
+  const alert = await findItem(page, 'personal data', 'alert');
+  assert.match(alert.label, /bank card number/);
+
+  // without the number it goes through
+  await click(page, 'What looks wrong?', 'input');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.type('Step 2 lists an old phone page');
+  await click(page, 'Copy report', 'button');
+  await findItem(page, 'Report copied', 'status');
+  await context.close();
+});
+
+test('on a 360x640 touch screen, taps search, open a guide and tick an item', async () => {
+  const { context, page } = await openApp(browser, url, {
+    viewport: { width: 360, height: 640 }, dpr: 2, touch: true, mobile: true,
+  });
+  await tap(page, 5, 630);
+  await settle(page);
+  const field = centre(await findItem(page, 'Search guides', 'input'));
+  await tap(page, field.x, field.y);
+  await settle(page);
+  await page.keyboard.type('insurance');
+  await settle(page);
+  const result = centre(await findItem(page, TITLE, 'link'));
+  await tap(page, result.x, result.y);
+  await settle(page);
+  assert.match(page.url(), /#\/guide\/medical-help$/);
+
+  await page.evaluate(() => { window.location.hash = '#/guide/medical-help/checklist'; });
+  await settle(page);
+  const box = await findItem(page, ITEMS[0], 'checkbox');
+  assert.ok(box.h >= 44, `touch target ${box.h} px tall`);
+  await tap(page, centre(box).x, centre(box).y);
+  await settle(page);
+  assert.equal((await findItem(page, ITEMS[0], 'checkbox')).checked, true);
+  await context.close();
+});
+
+test('an unreadable saved state is kept aside, reported, and the app still works', async () => {
+  const { context, page } = await openApp(browser, url);
+  await page.evaluate(() => localStorage.setItem('ruvoya.progress', '{"version": 1, "guid'));
+  await page.reload();
+  await page.waitForFunction(() => window.ruvoya && window.ruvoya.ready);
+  await settle(page);
+  await findItem(page, 'could not be read', 'text');
+  const kept = await page.evaluate(() => Object.keys(localStorage)
+    .filter((k) => k.startsWith('ruvoya.progress.corrupt-'))
+    .map((k) => localStorage.getItem(k)));
+  assert.deepEqual(kept, ['{"version": 1, "guid']);
+  const link = centre(await scrollTo(page, TITLE, 'link'));
+  await page.mouse.click(link.x, link.y);
+  await settle(page);
+  await findItem(page, TITLE, 'heading');
+  await context.close();
+});
