@@ -9,6 +9,7 @@ mergeInto(LibraryManager.library, {
     canvas: null,
     input: null,
     frames: 0,
+    frameTimes: [],
     composing: false,
     clipboard: '',
     cursor: '',
@@ -48,17 +49,17 @@ mergeInto(LibraryManager.library, {
       el.addEventListener('paste', function (e) {
         var text = (e.clipboardData || window.clipboardData).getData('text');
         e.preventDefault();
-        RuvoyaWeb.sendText(text);
+        RuvoyaWeb.sendText(text, _ruvoya_on_paste);
       });
       RuvoyaWeb.input = el;
     },
 
-    sendText: function (text) {
+    sendText: function (text, receiver) {
       if (!text) return;
       var len = lengthBytesUTF8(text) + 1;
       var ptr = _malloc(len);
       stringToUTF8(text, ptr, len);
-      _ruvoya_on_text(ptr);
+      (receiver || _ruvoya_on_text)(ptr);
       _free(ptr);
     },
   },
@@ -76,6 +77,7 @@ mergeInto(LibraryManager.library, {
     // a test hook and a debugging aid; it exposes nothing a page script could not see
     window.ruvoya = window.ruvoya || {};
     window.ruvoya.frames = function () { return RuvoyaWeb.frames; };
+    window.ruvoya.frameTimes = function () { return RuvoyaWeb.frameTimes.slice(); };
     window.ruvoya.items = function () {
       return JSON.parse(UTF8ToString(_ruvoya_items_json()));
     };
@@ -92,8 +94,13 @@ mergeInto(LibraryManager.library, {
   },
 
   ruvoya_web_frame_done__deps: ['$RuvoyaWeb'],
-  ruvoya_web_frame_done: function () {
+  ruvoya_web_frame_done: function (cpuMs) {
     RuvoyaWeb.frames++;
+
+    // the CPU time of recent frames, for the benchmark; a bounded ring, no growth
+    var t = RuvoyaWeb.frameTimes;
+    if (t.length >= 600) t.shift();
+    t.push(cpuMs);
   },
 
   ruvoya_web_device_pixel_ratio: function () {

@@ -34,7 +34,7 @@
 
 extern "C" {
 void ruvoya_web_init();
-void ruvoya_web_frame_done();
+void ruvoya_web_frame_done(double cpu_ms);
 void ruvoya_web_sync_canvas(float* css, int* px);
 void ruvoya_web_set_cursor(const char* css);
 void ruvoya_web_set_clipboard(const char* text);
@@ -116,6 +116,7 @@ void render_frame() {
         return;
     }
     s.in_frame = true;
+    const double started = emscripten_get_now();
     ImGuiIO& io = ImGui::GetIO();
 
     // the drawing buffer is CSS size x devicePixelRatio, re-read every frame so that resize,
@@ -156,7 +157,7 @@ void render_frame() {
     // the hidden textarea holds focus exactly while ImGui edits text
     ruvoya_web_text_input(io.WantTextInput ? 1 : 0, s.ime_pos.x, s.ime_pos.y,
                           s.ime_line_height);
-    ruvoya_web_frame_done();
+    ruvoya_web_frame_done(emscripten_get_now() - started);
     s.in_frame = false;
 }
 
@@ -505,6 +506,19 @@ EM_BOOL on_resize(int, const EmscriptenUiEvent*, void*) {
 // only as input events
 extern "C" EMSCRIPTEN_KEEPALIVE void ruvoya_on_text(const char* utf8) {
     ImGui::GetIO().AddInputCharactersUTF8(utf8);
+    render_now();
+}
+
+// pasted text goes through ImGui's own paste (Ctrl+V with our clipboard), which replaces a
+// selection and, unlike typed characters, is not ignored while Ctrl is held
+extern "C" EMSCRIPTEN_KEEPALIVE void ruvoya_on_paste(const char* utf8) {
+    ImGuiIO& io = ImGui::GetIO();
+    s.clipboard = utf8;
+    const bool ctrl = io.KeyCtrl;
+    io.AddKeyEvent(ImGuiMod_Ctrl, true);
+    io.AddKeyEvent(ImGuiKey_V, true);
+    io.AddKeyEvent(ImGuiKey_V, false);
+    io.AddKeyEvent(ImGuiMod_Ctrl, ctrl);
     render_now();
 }
 

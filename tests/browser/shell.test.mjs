@@ -184,3 +184,36 @@ test('a link opens in a new tab inside the click, with no opener', async () => {
   assert.equal(await popup.evaluate(() => window.opener), null);
   await context.close();
 });
+
+test('paste puts the clipboard text into a field, and Copy report fills the clipboard', async () => {
+  const { context, page } = await openApp(browser, url, { hash: '#/guide/medical-help/report' });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url });
+  await page.evaluate(() => navigator.clipboard.writeText('Step 2 shows an old link'));
+  const field = centre(await findItem(page, 'What looks wrong?', 'input'));
+  await page.mouse.click(field.x, field.y);
+  await settle(page);
+  await page.keyboard.press('Control+V');
+  await settle(page);
+  const copy = centre(await findItem(page, 'Copy report', 'button'));
+  await page.mouse.click(copy.x, copy.y);
+  await settle(page);
+  await findItem(page, 'Report copied', 'status');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(copied, /Step 2 shows an old link/);
+  assert.match(copied, /medical-help/);
+  await context.close();
+});
+
+test('the mouse cursor takes the shape ImGui asks for', async () => {
+  const { context, page } = await openApp(browser, url, { hash: '#/guide/medical-help/report' });
+  const field = centre(await findItem(page, 'What looks wrong?', 'input'));
+  await page.mouse.move(field.x, field.y);
+  await settle(page);
+  assert.equal(await page.evaluate(() => document.getElementById('canvas').style.cursor), 'text');
+  const button = centre(await findItem(page, 'Copy report', 'button'));
+  await page.mouse.move(button.x, button.y);
+  await settle(page);
+  assert.equal(await page.evaluate(() => document.getElementById('canvas').style.cursor),
+               'pointer');
+  await context.close();
+});
