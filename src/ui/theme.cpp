@@ -2,49 +2,27 @@
 // at least 4.5:1 in every palette (WCAG AA).
 #include "ui/theme.hpp"
 
+#include <cstdint>
+
 namespace ruvoya::ui::theme {
 
 namespace {
 
-constexpr ImVec4 rgb(unsigned hex) {
+ImVec4 rgb(std::uint32_t hex) {
     return ImVec4(((hex >> 16) & 0xff) / 255.0f, ((hex >> 8) & 0xff) / 255.0f,
                   (hex & 0xff) / 255.0f, 1.0f);
 }
 
-const Palette kLight = {
-    rgb(0xf6f7f9), rgb(0xffffff), rgb(0xeef1f5), rgb(0x181c23), rgb(0x4d5562),
-    rgb(0x0e57a6), rgb(0xffffff), rgb(0xc9ced6),
-    rgb(0xe3f4e8), rgb(0x1b5e2f),
-    rgb(0xfdf0d5), rgb(0x7a4a00),
-    rgb(0xfde4e4), rgb(0x9b1c1c),
-    rgb(0xeef5fc),
-    rgb(0xb42318), rgb(0xffffff),
-    rgb(0x1b7a3a),
-};
+// the core palette (plain 0xRRGGBB values, contrast-tested) as ImGui colours
+Palette convert(const ruvoya::theme::Palette& c) {
+    return Palette{rgb(c.background), rgb(c.surface),     rgb(c.surface_alt), rgb(c.text),
+                   rgb(c.muted),      rgb(c.accent),      rgb(c.on_accent),   rgb(c.border),
+                   rgb(c.low_bg),     rgb(c.low_fg),      rgb(c.moderate_bg), rgb(c.moderate_fg),
+                   rgb(c.high_bg),    rgb(c.high_fg),     rgb(c.tip_bg),      rgb(c.danger),
+                   rgb(c.on_danger),  rgb(c.success)};
+}
 
-const Palette kDark = {
-    rgb(0x14171c), rgb(0x1e232a), rgb(0x262c35), rgb(0xeceff3), rgb(0xb3bac5),
-    rgb(0x7db4ff), rgb(0x0b1a2e), rgb(0x3d4654),
-    rgb(0x183b25), rgb(0xa7e3b8),
-    rgb(0x3f3015), rgb(0xf5cf87),
-    rgb(0x4a1c1c), rgb(0xffb4b4),
-    rgb(0x1c2a3b),
-    rgb(0xff8a80), rgb(0x1a0000),
-    rgb(0x7fd89b),
-};
-
-const Palette kHighContrast = {
-    rgb(0x000000), rgb(0x000000), rgb(0x000000), rgb(0xffffff), rgb(0xffffff),
-    rgb(0xffff00), rgb(0x000000), rgb(0xffffff),
-    rgb(0x000000), rgb(0x7dff9b),
-    rgb(0x000000), rgb(0xffd75e),
-    rgb(0x000000), rgb(0xff9e9e),
-    rgb(0x000000),
-    rgb(0xff9e9e), rgb(0x000000),
-    rgb(0x7dff9b),
-};
-
-Kind g_kind = Kind::light;
+Palette g_palette = convert(ruvoya::theme::palette(Kind::light));
 int g_text_size = 1;
 bool g_touch = false;
 
@@ -54,30 +32,8 @@ ImVec4 mix(const ImVec4& a, const ImVec4& b, float t) {
 
 }  // namespace
 
-Kind from_name(std::string_view name) {
-    if (name == "dark") {
-        return Kind::dark;
-    }
-    if (name == "high-contrast") {
-        return Kind::high_contrast;
-    }
-    return Kind::light;
-}
-
-std::string_view name(Kind kind) {
-    switch (kind) {
-        case Kind::dark: return "dark";
-        case Kind::high_contrast: return "high-contrast";
-        default: return "light";
-    }
-}
-
 const Palette& palette() {
-    switch (g_kind) {
-        case Kind::dark: return kDark;
-        case Kind::high_contrast: return kHighContrast;
-        default: return kLight;
-    }
+    return g_palette;
 }
 
 float body_size(int text_size) {
@@ -96,7 +52,7 @@ float target_height() {
 }
 
 void apply(Kind kind, int text_size, bool touch) {
-    g_kind = kind;
+    g_palette = convert(ruvoya::theme::palette(kind));
     g_text_size = text_size;
     g_touch = touch;
     const Palette& p = palette();

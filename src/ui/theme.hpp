@@ -1,9 +1,10 @@
-// Colours and sizes, in one place: three palettes (light, dark, high contrast), five text
-// sizes, and larger targets on touch screens.
+// Colours and sizes: the three palettes of core/theme/palette.hpp as ImGui colours, five
+// text sizes, and larger targets on touch screens.
 #pragma once
 
 #include <string_view>
 
+#include "core/theme/palette.hpp"
 #include "imgui.h"
 
 namespace ruvoya::ui::theme {
@@ -26,10 +27,8 @@ struct Palette {
     ImVec4 success;
 };
 
-enum class Kind { light, dark, high_contrast };
-
-Kind from_name(std::string_view name);
-std::string_view name(Kind kind);
+using Kind = ruvoya::theme::Kind;
+using ruvoya::theme::from_name;
 
 const Palette& palette();
 

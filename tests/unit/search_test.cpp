@@ -1,0 +1,401 @@
+// Tests for the search index: folding, typos, transliteration, ranking, snippets, limits
+// and speed on a catalogue far larger than the real one.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <ctime>
+#include <string>
+#include <vector>
+
+#include "core/search/search.hpp"
+
+using namespace ruvoya;
+using search::Document;
+using search::FieldKind;
+using search::MatchQuality;
+
+namespace {
+
+Document doc(std::string guide, FieldKind kind, std::string text, std::string sub_id = {},
+             std::string locale = "en") {
+    return Document{std::move(guide), kind, std::move(sub_id), std::move(locale), std::move(text)};
+}
+
+std::vector<std::string> ids(const std::vector<search::Result>& results) {
+    std::vector<std::string> out;
+    for (const auto& result : results) {
+        out.push_back(result.guide_id);
+    }
+    return out;
+}
+
+search::Index sample_index() {
+    return search::Index({
+        doc("medical-help", FieldKind::title, "Get medical help"),
+        doc("medical-help", FieldKind::title, "Получить медицинскую помощь", {}, "ru"),
+        doc("medical-help", FieldKind::step, "Show your polis at the reception", "reception"),
+        doc("medical-help", FieldKind::step, "Покажите полис ОМС в регистратуре", "reception",
+            "ru"),
+        doc("snils", FieldKind::title, "Get a SNILS number"),
+        doc("snils", FieldKind::title, "Получить СНИЛС", {}, "ru"),
+        doc("snils", FieldKind::summary, "Your insurance number for pensions and clinics"),
+        doc("registration", FieldKind::title, "Register your address"),
+        doc("registration", FieldKind::checklist, "Bring the lease and your passport", "lease"),
+        doc("registration", FieldKind::answer, "Регистрация оформляется за семь дней", {}, "ru"),
+        doc("sim-card", FieldKind::title, "Buy a SIM card"),
+        doc("sim-card", FieldKind::trap, "Shops ask for your passport and registration"),
+        doc("bank", FieldKind::title, "Open a bank account"),
+        doc("bank", FieldKind::keyword, "card"),
+        doc("bank", FieldKind::summary, "Ещё один шаг: карта МИР"),
+    });
+}
+
+}  // namespace
+
+TEST_CASE("search ignores empty and blank queries") {
+    const auto index = sample_index();
+    CHECK(index.query("").empty());
+    CHECK(index.query("   \t\n ").empty());
+    CHECK(index.query("?!…—").empty());
+    CHECK(search::Index{}.query("anything").empty());
+
+    // a moved-from index answers nothing rather than crashing
+    auto moved = sample_index();
+    const search::Index taken = std::move(moved);
+    CHECK(moved.query("passport").empty());
+    CHECK(moved.document_count() == 0);
+    CHECK(taken.query("passport").size() == 2);
+}
+
+TEST_CASE("search folds case, ё and punctuation") {
+    const auto index = sample_index();
+    CHECK(ids(index.query("MEDICAL")) == std::vector<std::string>{"medical-help"});
+    CHECK(ids(index.query("еще")) == std::vector<std::string>{"bank"});
+    CHECK(ids(index.query("ЕЩЁ!!")) == std::vector<std::string>{"bank"});
+    CHECK(ids(index.query("снилс")) == std::vector<std::string>{"snils"});
+}
+
+TEST_CASE("search finds Cyrillic text from a Latin query") {
+    const auto index = sample_index();
+    SUBCASE("snils finds СНИЛС in the Russian title too") {
+        const auto results = index.query("snils", {50, false});
+        REQUIRE(results.size() == 1);
+        CHECK(results[0].guide_id == "snils");
+        CHECK(results[0].quality == MatchQuality::exact);
+    }
+    SUBCASE("polis finds полис") {
+        const search::Index ru_only({doc("oms", FieldKind::step, "Возьмите полис", "s1", "ru")});
+        const auto results = ru_only.query("polis");
+        REQUIRE(results.size() == 1);
+        CHECK(results[0].snippet == "Возьмите полис");
+        CHECK(results[0].snippet.substr(results[0].match_offset, results[0].match_length) ==
+              "полис");
+    }
+    SUBCASE("registratsiya finds регистрация, and a near spelling with typos") {
+        CHECK(ids(index.query("registratsiya")) == std::vector<std::string>{"registration"});
+        CHECK(ids(index.query("registraciya")) == std::vector<std::string>{"registration"});
+    }
+    SUBCASE("a Cyrillic query finds Latin text through its transliteration") {
+        const search::Index latin({doc("x", FieldKind::keyword, "snils")});
+        CHECK(ids(latin.query("снилс")) == std::vector<std::string>{"x"});
+    }
+}
+
+TEST_CASE("search tolerates typos according to word length") {
+    const search::Index index({
+        doc("a", FieldKind::title, "visa"),
+        doc("b", FieldKind::title, "patent"),
+        doc("c", FieldKind::title, "registration"),
+        doc("d", FieldKind::title, "inn"),
+    });
+    SUBCASE("no typo for words up to three letters") {
+        CHECK(index.query("inn").size() == 1);
+        CHECK(index.query("imn", {50, false}).empty());
+    }
+    SUBCASE("one typo for four to seven letters") {
+        CHECK(ids(index.query("vsia", {50, false})) == std::vector<std::string>{"a"});
+        CHECK(ids(index.query("patnet", {50, false})) == std::vector<std::string>{"b"});
+        CHECK(ids(index.query("pattent", {50, false})) == std::vector<std::string>{"b"});
+        CHECK(index.query("pxtnet", {50, false}).empty());
+    }
+    SUBCASE("two typos for eight letters or more") {
+        CHECK(ids(index.query("registartoin", {50, false})) == std::vector<std::string>{"c"});
+        CHECK(index.query("rgistartoin", {50, false}).empty());
+    }
+    SUBCASE("typo matches report their quality") {
+        const auto results = index.query("registartion", {50, false});
+        REQUIRE(results.size() == 1);
+        CHECK(results[0].quality == MatchQuality::one_typo);
+    }
+}
+
+TEST_CASE("search matches the last word as a prefix while it is typed") {
+    const auto index = sample_index();
+    const auto typing = index.query("regis");
+    REQUIRE_FALSE(typing.empty());
+    CHECK(typing[0].guide_id == "registration");
+    CHECK(typing[0].quality == MatchQuality::prefix);
+    CHECK(index.query("regis", {50, false}).empty());
+    CHECK(index.query("regis ").empty());
+    CHECK(index.query("regis.").empty());
+
+    // only the last word is a prefix
+    CHECK(index.query("regis address", {50, true}).size() == 1);
+    CHECK(index.query("regis address", {50, true})[0].words_matched == 1);
+}
+
+TEST_CASE("search ranks title matches first") {
+    const search::Index index({
+        doc("in-step", FieldKind::step, "Take your passport", "s1"),
+        doc("in-summary", FieldKind::summary, "About the passport"),
+        doc("in-title", FieldKind::title, "Passport"),
+        doc("in-keyword", FieldKind::keyword, "passport"),
+        doc("in-answer", FieldKind::answer, "Passport again"),
+    });
+    CHECK(ids(index.query("passport")) ==
+          std::vector<std::string>{"in-title", "in-keyword", "in-summary", "in-step", "in-answer"});
+}
+
+TEST_CASE("search ranks exact words over prefixes over typos") {
+    const search::Index index({
+        doc("typo", FieldKind::title, "bonk"),
+        doc("prefix", FieldKind::title, "banking"),
+        doc("exact", FieldKind::answer, "bank"),
+    });
+    const auto results = index.query("bank");
+    CHECK(ids(results) == std::vector<std::string>{"exact", "prefix", "typo"});
+    CHECK(results[0].quality == MatchQuality::exact);
+    CHECK(results[1].quality == MatchQuality::prefix);
+    CHECK(results[2].quality == MatchQuality::one_typo);
+    CHECK(results[0].score > results[1].score);
+    CHECK(results[1].score > results[2].score);
+}
+
+TEST_CASE("search ranks guides matching more query words higher") {
+    const search::Index index({
+        doc("one", FieldKind::title, "passport"),
+        doc("two", FieldKind::answer, "passport"),
+        doc("two", FieldKind::step, "registration", "s"),
+    });
+    const auto results = index.query("passport registration");
+    CHECK(ids(results) == std::vector<std::string>{"two", "one"});
+    CHECK(results[0].words_matched == 2);
+    CHECK(results[1].words_matched == 1);
+}
+
+TEST_CASE("search breaks ties by guide id") {
+    const search::Index index({
+        doc("zeta", FieldKind::title, "visa"),
+        doc("alpha", FieldKind::title, "visa"),
+        doc("mid", FieldKind::title, "visa"),
+    });
+    CHECK(ids(index.query("visa")) == std::vector<std::string>{"alpha", "mid", "zeta"});
+}
+
+TEST_CASE("search says where the best match is") {
+    const auto index = sample_index();
+    SUBCASE("field kind, sub-id and locale of the best document") {
+        const auto results = index.query("регистратуре");
+        REQUIRE(results.size() == 1);
+        CHECK(results[0].guide_id == "medical-help");
+        CHECK(results[0].kind == FieldKind::step);
+        CHECK(results[0].sub_id == "reception");
+        CHECK(results[0].locale == "ru");
+        CHECK(results[0].document == 3);
+    }
+    SUBCASE("the document holding most query words wins over a stronger single word") {
+        const auto results = index.query("lease passport");
+        REQUIRE_FALSE(results.empty());
+        CHECK(results[0].guide_id == "registration");
+        CHECK(results[0].kind == FieldKind::checklist);
+        CHECK(results[0].sub_id == "lease");
+    }
+    SUBCASE("a long text is cut around the match at word boundaries") {
+        std::string text;
+        for (int i = 0; i < 40; ++i) {
+            text += "слово ";
+        }
+        text += "НАЙДИ ";
+        for (int i = 0; i < 40; ++i) {
+            text += "другое ";
+        }
+        const search::Index long_index({doc("g", FieldKind::answer, text)});
+        const auto results = long_index.query("найди");
+        REQUIRE(results.size() == 1);
+        const auto& snippet = results[0].snippet;
+        CHECK(snippet.size() < text.size());
+        CHECK(snippet.rfind("\xE2\x80\xA6", 0) == 0);
+        CHECK(snippet.substr(snippet.size() - 3) == "\xE2\x80\xA6");
+        CHECK(snippet.substr(results[0].match_offset, results[0].match_length) == "НАЙДИ");
+        CHECK(snippet.find("\xE2\x80\xA6слово") == 0);
+    }
+}
+
+TEST_CASE("search survives pathological queries and documents") {
+    const auto index = sample_index();
+    SUBCASE("a 10 KB query") {
+        std::string query;
+        while (query.size() < 10 * 1024) {
+            query += "passport ";
+        }
+        const auto results = index.query(query);
+        CHECK(ids(results) == std::vector<std::string>{"registration", "sim-card"});
+        CHECK(results[0].words_matched == 1);
+    }
+    SUBCASE("a 10 KB single word") {
+        const std::string query(10 * 1024, 'a');
+        CHECK(index.query(query).empty());
+    }
+    SUBCASE("many different words use only the first twelve") {
+        std::string query;
+        for (int i = 0; i < 30; ++i) {
+            query += "w" + std::to_string(i) + " ";
+        }
+        query += "passport";
+        CHECK(index.query(query).empty());
+    }
+    SUBCASE("invalid UTF-8 in the query and in documents") {
+        const search::Index bad({doc("bad", FieldKind::title, "pass\xFF\xFEport \xC3")});
+        CHECK(ids(bad.query("pass")) == std::vector<std::string>{"bad"});
+        CHECK(ids(bad.query("\xFF\xFFport\xC3")) == std::vector<std::string>{"bad"});
+        CHECK(bad.query("\xFF\xFE\xC3").empty());
+    }
+    SUBCASE("the limit option") {
+        CHECK(index.query("passport", {1, true}).size() == 1);
+        CHECK(index.query("passport", {0, true}).size() == 2);
+    }
+}
+
+TEST_CASE("bounded distance stops past its limit") {
+    CHECK(search::bounded_distance(U"abcd", U"abcd", 1) == 0);
+    CHECK(search::bounded_distance(U"abcd", U"abdc", 1) == 1);
+    CHECK(search::bounded_distance(U"abcd", U"xbcy", 2) == 2);
+    CHECK(search::bounded_distance(U"abcd", U"wxyz", 2) == 3);
+    CHECK(search::bounded_distance(U"ab", U"abcdef", 2) == 3);
+    CHECK(search::allowed_typos(3) == 0);
+    CHECK(search::allowed_typos(4) == 1);
+    CHECK(search::allowed_typos(7) == 1);
+    CHECK(search::allowed_typos(8) == 2);
+}
+
+TEST_CASE("bounded distance agrees with the full table on random words") {
+    // the plain optimal string alignment distance, computed in full
+    auto reference = [](const std::u32string& a, const std::u32string& b) {
+        std::vector<std::vector<int>> t(a.size() + 1, std::vector<int>(b.size() + 1, 0));
+        for (std::size_t i = 0; i <= a.size(); ++i) {
+            t[i][0] = static_cast<int>(i);
+        }
+        for (std::size_t j = 0; j <= b.size(); ++j) {
+            t[0][j] = static_cast<int>(j);
+        }
+        for (std::size_t i = 1; i <= a.size(); ++i) {
+            for (std::size_t j = 1; j <= b.size(); ++j) {
+                const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                t[i][j] = std::min({t[i - 1][j] + 1, t[i][j - 1] + 1, t[i - 1][j - 1] + cost});
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+                    t[i][j] = std::min(t[i][j], t[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return t[a.size()][b.size()];
+    };
+    std::uint32_t seed = 7;
+    auto next = [&seed]() {
+        seed = seed * 1664525u + 1013904223u;
+        return seed >> 8;
+    };
+    auto word = [&next]() {
+        std::u32string out;
+        const std::size_t length = next() % 10;
+        for (std::size_t i = 0; i < length; ++i) {
+            out.push_back(U'a' + next() % 3);
+        }
+        return out;
+    };
+    for (int i = 0; i < 5000; ++i) {
+        const std::u32string a = word();
+        const std::u32string b = word();
+        const int limit = static_cast<int>(next() % 4);
+        const int expected = std::min(reference(a, b), limit + 1);
+        CHECK(search::bounded_distance(a, b, limit) == expected);
+    }
+}
+
+TEST_CASE("search answers quickly on 1000 guides of 60 documents") {
+    // a deterministic vocabulary of made-up Latin and Cyrillic words
+    std::vector<std::string> vocabulary;
+    const char* latin[] = {"ka", "lo", "mi", "ne", "po", "ru", "sa", "ti", "vu", "ze"};
+    const char* cyrillic[] = {"ка", "ло", "ми", "не", "по", "ру", "са", "ти", "ву", "зе"};
+    for (int a = 0; a < 10; ++a) {
+        for (int b = 0; b < 10; ++b) {
+            for (int c = 0; c < 10; ++c) {
+                for (int e = 0; e < 10; ++e) {
+                    vocabulary.push_back(std::string(latin[a]) + latin[b] + latin[c] + latin[e]);
+                    vocabulary.push_back(std::string(cyrillic[a]) + cyrillic[b] + cyrillic[c] +
+                                         cyrillic[e] + "ть");
+                }
+            }
+        }
+    }
+    std::uint32_t seed = 12345;
+    auto next = [&seed]() {
+        seed = seed * 1664525u + 1013904223u;
+        return seed >> 8;
+    };
+    std::vector<Document> documents;
+    for (int g = 0; g < 1000; ++g) {
+        for (int f = 0; f < 60; ++f) {
+            std::string text;
+            const int length = f == 0 ? 4 : 14;
+            for (int w = 0; w < length; ++w) {
+                text += vocabulary[next() % vocabulary.size()] + " ";
+            }
+            documents.push_back(doc("guide-" + std::to_string(g),
+                                    f == 0 ? FieldKind::title : FieldKind::step, text,
+                                    "s" + std::to_string(f)));
+        }
+    }
+    const search::Index index(std::move(documents));
+    CHECK(index.document_count() == 60000);
+
+    // 100 queries of one to three words, some with a typo, some half typed
+    std::vector<std::string> queries;
+    for (int i = 0; i < 100; ++i) {
+        std::string query;
+        const int words = 1 + i % 3;
+        for (int w = 0; w < words; ++w) {
+            std::string word = vocabulary[next() % vocabulary.size()];
+            if (i % 4 == 1) {
+                std::swap(word[1], word[2]);
+            }
+            query += word + " ";
+        }
+        if (i % 5 == 0) {
+            query.resize(query.size() - 4);
+        }
+        queries.push_back(query);
+    }
+
+    // processor time, not wall time, and the best of three rounds, so that a busy
+    // machine does not fail the test
+    std::size_t found = 0;
+    double ms = 1e9;
+    for (int round = 0; round < 3; ++round) {
+        const std::clock_t start = std::clock();
+        for (const auto& query : queries) {
+            found += index.query(query).size();
+        }
+        const double elapsed = static_cast<double>(std::clock() - start) * 1000.0 / CLOCKS_PER_SEC;
+        ms = std::min(ms, elapsed / 100.0);
+    }
+    std::printf("search: %.3f ms per query over %zu terms\n", ms, index.term_count());
+    CHECK(found > 0);
+    // the goal is well under 5 ms per query in an optimised build; unoptimised and
+    // sanitizer builds are ten to twenty times slower, so they only catch disasters
+#ifdef NDEBUG
+    CHECK(ms < 5.0);
+#else
+    CHECK(ms < 200.0);
+#endif
+}
