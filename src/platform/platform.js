@@ -78,6 +78,7 @@ mergeInto(LibraryManager.library, {
     window.ruvoya = window.ruvoya || {};
     window.ruvoya.frames = function () { return RuvoyaWeb.frames; };
     window.ruvoya.frameTimes = function () { return RuvoyaWeb.frameTimes.slice(); };
+    window.ruvoya.wasmMemory = function () { return HEAP8.buffer.byteLength; };
     window.ruvoya.items = function () {
       return JSON.parse(UTF8ToString(_ruvoya_items_json()));
     };

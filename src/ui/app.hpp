@@ -105,6 +105,8 @@ private:
 
     // what the screens remember between frames
     std::string query_;
+    std::string results_query_;
+    std::vector<search::Result> results_;
     std::set<std::string> open_;
     bool confirm_reset_ = false;
     bool emergency_open_ = false;

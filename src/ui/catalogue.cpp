@@ -135,9 +135,14 @@ void App::draw_catalogue() {
 }
 
 void App::draw_search_results() {
-    search::QueryOptions options;
-    options.prefix_last_word = !query_.empty() && query_.back() != ' ';
-    const std::vector<search::Result> results = index_.query(query_, options);
+    // the query runs once per change of the text, not once per frame
+    if (query_ != results_query_) {
+        search::QueryOptions options;
+        options.prefix_last_word = !query_.empty() && query_.back() != ' ';
+        results_ = index_.query(query_, options);
+        results_query_ = query_;
+    }
+    const std::vector<search::Result>& results = results_;
     if (results.empty()) {
         w::paragraph(tr("catalogue.no_results"), true);
         return;
