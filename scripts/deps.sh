@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the build and tests need, and nothing that is already there.
 #   - Debian packages (as root; otherwise prints the exact command to run).
-#   - Dear ImGui as source from Debian's source packages, pinned to one version and
-#     checked against the SHA-256 in the signed .dsc, unpacked to .deps/ (not in git).
+#   - Dear ImGui and Nayuki's QR Code generator as source from Debian's source packages,
+#     each pinned to one version and SHA-256, unpacked to .deps/ (not in git).
 #   - playwright-core from the committed package-lock.json.
 # Honours IMGUI_DIR (an existing ImGui tree) and an emcc already on PATH.
 set -euo pipefail
@@ -12,6 +12,9 @@ top=$(pwd)
 IMGUI_VERSION="1.92.2b+ds-1"
 IMGUI_ORIG="imgui_1.92.2b+ds.orig.tar.xz"
 IMGUI_SHA256="e7bd201d56b5ee90d24d5dac85e5c12f98bdb95410252a62d27b7f89e4566d48"
+QR_VERSION="1.8.0-1.2"
+QR_ORIG="qr-code-generator_1.8.0.orig.tar.gz"
+QR_SHA256="2ec0a4d33d6f521c942eeaf473d42d5fe139abcfa57d2beffe10c5cf7d34ae60"
 
 say() { printf 'deps: %s\n' "$*"; }
 
@@ -30,6 +33,7 @@ check_cmd emcc emscripten
 check_cmd chromium chromium
 check_cmd hb-subset libharfbuzz-bin
 check_cmd brotli brotli
+check_cmd rsvg-convert librsvg2-bin
 check_cmd xz xz-utils
 check_file /usr/include/nlohmann/json.hpp nlohmann-json3-dev
 check_file /usr/include/doctest/doctest.h doctest-dev
@@ -49,46 +53,63 @@ if [ ${#need[@]} -gt 0 ]; then
   fi
 fi
 
-# ---- Dear ImGui source ----------------------------------------------------------
-if [ -n "${IMGUI_DIR:-}" ]; then
-  [ -f "$IMGUI_DIR/imgui.h" ] || { echo "deps: IMGUI_DIR=$IMGUI_DIR has no imgui.h" >&2; exit 1; }
-  say "using IMGUI_DIR=$IMGUI_DIR"
-elif [ ! -f .deps/imgui/imgui.h ]; then
-  # A private apt configuration with a deb-src entry for unstable, whose URI is read
-  # from the machine's own Debian sources: the system's apt setup is left untouched.
-  apt_dir="$top/.deps/apt"
+# ---- C++ sources from Debian's source packages ------------------------------------
+# A private apt configuration with a deb-src entry for unstable, whose URI is read from
+# the machine's own Debian sources: the system's apt setup is left untouched. apt checks
+# what it fetches against the signed index; the pinned SHA-256 is checked here as well,
+# since apt's exit code alone is not trusted (a missing patch tarball fails it).
+apt_dir="$top/.deps/apt"
+apt_opts=()
+apt_ready=0
+setup_apt() {
+  [ "$apt_ready" = 1 ] && return
   mkdir -p "$apt_dir/lists/partial" "$apt_dir/cache/archives/partial" "$apt_dir/parts" \
            "$apt_dir/src"
+  local uri key
   uri=$(awk '/^URIs:/ { print $2; exit }' /etc/apt/sources.list.d/*.sources 2>/dev/null || true)
   [ -n "$uri" ] || uri=$(awk '$1 == "deb" { print $2; exit }' /etc/apt/sources.list)
   key=/usr/share/keyrings/debian-archive-keyring.gpg
   echo "deb-src [signed-by=$key] $uri unstable main" > "$apt_dir/sources.list"
-  opts=(-o "Dir::Etc::SourceList=$apt_dir/sources.list" -o "Dir::Etc::SourceParts=$apt_dir/parts"
-        -o "Dir::State::Lists=$apt_dir/lists" -o "Dir::Cache=$apt_dir/cache"
-        -o "APT::Sandbox::User=root")
-  say "fetching Dear ImGui $IMGUI_VERSION source"
-  apt-get "${opts[@]}" -q update >/dev/null
-  # the exit code is not trusted alone: the tarball is checked below
-  (cd "$apt_dir/src" && apt-get "${opts[@]}" -q source --download-only "imgui=$IMGUI_VERSION" \
-    >/dev/null) || true
-  tarball="$apt_dir/src/$IMGUI_ORIG"
+  apt_opts=(-o "Dir::Etc::SourceList=$apt_dir/sources.list"
+            -o "Dir::Etc::SourceParts=$apt_dir/parts" -o "Dir::State::Lists=$apt_dir/lists"
+            -o "Dir::Cache=$apt_dir/cache" -o "APT::Sandbox::User=root")
+  apt-get "${apt_opts[@]}" -q update >/dev/null
+  apt_ready=1
+}
+
+# fetch_source <package> <version> <orig tarball> <sha256> <dest>: unpacks into .deps/<dest>
+fetch_source() {
+  local package=$1 version=$2 orig=$3 sha=$4 dest=$5
+  setup_apt
+  say "fetching $package $version source"
+  (cd "$apt_dir/src" && apt-get "${apt_opts[@]}" -q source --download-only \
+    "$package=$version" >/dev/null 2>&1) || true
+  local tarball="$apt_dir/src/$orig"
   if [ ! -f "$tarball" ]; then
-    echo "deps: could not fetch imgui=$IMGUI_VERSION from Debian's sources; if unstable has" \
-         "moved on, update IMGUI_VERSION, IMGUI_ORIG and IMGUI_SHA256 in $0" >&2
+    echo "deps: could not fetch $package=$version from Debian's sources; if unstable has" \
+         "moved on, update its version, tarball and SHA-256 in $0" >&2
     exit 1
   fi
-  echo "$IMGUI_SHA256  $tarball" | sha256sum --check --quiet - || {
-    echo "deps: $IMGUI_ORIG does not match the pinned SHA-256; refusing to use it" >&2
+  echo "$sha  $tarball" | sha256sum --check --quiet - || {
+    echo "deps: $orig does not match the pinned SHA-256; refusing to use it" >&2
     exit 1
   }
-  grep -q "$IMGUI_SHA256" "$apt_dir/src/"*.dsc || {
-    echo "deps: the signed .dsc does not list the pinned SHA-256" >&2
-    exit 1
-  }
-  rm -rf .deps/imgui.tmp && mkdir -p .deps/imgui.tmp
-  tar -xJf "$tarball" -C .deps/imgui.tmp --strip-components=1
-  rm -rf .deps/imgui && mv .deps/imgui.tmp .deps/imgui
-  say "Dear ImGui in .deps/imgui"
+  rm -rf ".deps/$dest.tmp" && mkdir -p ".deps/$dest.tmp"
+  tar -xf "$tarball" -C ".deps/$dest.tmp" --strip-components=1
+  rm -rf ".deps/$dest" && mv ".deps/$dest.tmp" ".deps/$dest"
+  say "$package in .deps/$dest"
+}
+
+if [ -n "${IMGUI_DIR:-}" ]; then
+  [ -f "$IMGUI_DIR/imgui.h" ] || { echo "deps: IMGUI_DIR=$IMGUI_DIR has no imgui.h" >&2; exit 1; }
+  say "using IMGUI_DIR=$IMGUI_DIR"
+elif [ ! -f .deps/imgui/imgui.h ]; then
+  fetch_source imgui "$IMGUI_VERSION" "$IMGUI_ORIG" "$IMGUI_SHA256" imgui
+fi
+
+# Nayuki's QR Code generator (the C++ version is used), for the kiosk's QR codes
+if [ ! -f .deps/qrcodegen/cpp/qrcodegen.cpp ]; then
+  fetch_source qr-code-generator "$QR_VERSION" "$QR_ORIG" "$QR_SHA256" qrcodegen
 fi
 
 # ---- npm packages (browser tests) ------------------------------------------------
