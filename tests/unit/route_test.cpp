@@ -7,6 +7,7 @@
 
 using namespace ruvoya;
 using route::Page;
+using route::Route;
 using route::Section;
 
 TEST_CASE("routes parse the catalogue from empty and root hashes") {
@@ -141,4 +142,26 @@ TEST_CASE("percent decoding rejects bad escapes and bad UTF-8") {
     CHECK(route::percent_decode("", out));
     CHECK(out.empty());
     CHECK(route::percent_encode("~a-b_c.d e") == "~a-b_c.d%20e");
+}
+
+TEST_CASE("a kiosk hand-off carries a guide with its ticked items and done steps") {
+    const Route sent = ruvoya::route::handoff("medical-help", {"policy-found", "urgency-known"},
+                                              {"decide-urgency"});
+    const std::string hash = ruvoya::route::format(sent);
+    CHECK(hash == "#/take/medical-help/policy-found.urgency-known/decide-urgency");
+    const auto back = ruvoya::route::parse(hash);
+    CHECK(back.valid);
+    CHECK(back.route == sent);
+
+    SUBCASE("empty lists are written as an underscore") {
+        const Route none = ruvoya::route::handoff("sim-card", {}, {});
+        CHECK(ruvoya::route::format(none) == "#/take/sim-card/_/_");
+        CHECK(ruvoya::route::parse("#/take/sim-card/_/_").route == none);
+    }
+    SUBCASE("a list with anything but ids falls back to the catalogue") {
+        CHECK_FALSE(ruvoya::route::parse("#/take/sim-card/a..b/_").valid);
+        CHECK_FALSE(ruvoya::route::parse("#/take/sim-card/A/_").valid);
+        CHECK_FALSE(ruvoya::route::parse("#/take/sim-card/a/").valid);
+        CHECK_FALSE(ruvoya::route::parse("#/take/Sim/a/_").valid);
+    }
 }

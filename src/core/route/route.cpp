@@ -86,7 +86,8 @@ std::optional<Section> section_from_id(std::string_view id) {
 
 bool Route::operator==(const Route& other) const {
     return page == other.page && guide_id == other.guide_id && section == other.section &&
-           step_id == other.step_id && query == other.query;
+           step_id == other.step_id && query == other.query && items == other.items &&
+           steps == other.steps;
 }
 
 std::string percent_encode(std::string_view text) {
@@ -130,6 +131,44 @@ bool percent_decode(std::string_view text, std::string& out) {
     return out.find('\0') == std::string::npos && text::is_valid_utf8(out);
 }
 
+namespace {
+
+// "a.b-c" -> {"a", "b-c"}; "_" -> {}; false for anything that is not a list of ids
+bool split_ids(std::string_view text, std::vector<std::string>& out) {
+    out.clear();
+    if (text == "_") {
+        return true;
+    }
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t end = text.find('.', start);
+        if (end == std::string_view::npos) {
+            end = text.size();
+        }
+        std::string_view id = text.substr(start, end - start);
+        if (!is_id(id)) {
+            return false;
+        }
+        out.emplace_back(id);
+        start = end + 1;
+    }
+    return true;
+}
+
+// the inverse of split_ids; ids that are not slugs are left out
+std::string join_ids(const std::vector<std::string>& ids) {
+    std::string out;
+    for (const std::string& id : ids) {
+        if (!is_id(id)) {
+            continue;
+        }
+        out += (out.empty() ? "" : ".") + id;
+    }
+    return out.empty() ? "_" : out;
+}
+
+}  // namespace
+
 ParseResult parse(std::string_view hash) {
     if (hash.size() > kMaxHashLength) {
         return fallback();
@@ -167,6 +206,15 @@ ParseResult parse(std::string_view hash) {
     if (parts.size() == 1 && parts[0] == "settings") {
         return ParseResult{settings(), true};
     }
+    if (parts.size() == 4 && parts[0] == "take" && is_id(parts[1])) {
+        std::vector<std::string> lists[2];
+        for (int k = 0; k < 2; ++k) {
+            if (!split_ids(parts[2 + k], lists[k])) {
+                return fallback();
+            }
+        }
+        return ParseResult{handoff(parts[1], lists[0], lists[1]), true};
+    }
     if (parts[0] != "guide" || parts.size() < 2 || !is_id(parts[1])) {
         return fallback();
     }
@@ -194,6 +242,12 @@ std::string format(const Route& route) {
             return "#/settings";
         case Page::search:
             return "#/search/" + percent_encode(route.query);
+        case Page::handoff:
+            if (!is_id(route.guide_id)) {
+                return "#/";
+            }
+            return "#/take/" + route.guide_id + "/" + join_ids(route.items) + "/" +
+                   join_ids(route.steps);
         case Page::guide:
             break;
     }
@@ -241,6 +295,16 @@ Route search(std::string_view query) {
     Route route;
     route.page = Page::search;
     route.query = std::string(query);
+    return route;
+}
+
+Route handoff(std::string_view id, std::vector<std::string> items,
+              std::vector<std::string> steps) {
+    Route route;
+    route.page = Page::handoff;
+    route.guide_id = std::string(id);
+    route.items = std::move(items);
+    route.steps = std::move(steps);
     return route;
 }
 

@@ -6,6 +6,8 @@
 //   #/guide/<id>/step/<step-id>         a step of a guide's fast path
 //   #/search/<percent-encoded query>    search results
 //   #/settings                          settings
+//   #/take/<id>/<items>/<steps>         a guide handed over from a kiosk with its ticks:
+//                                       item and step ids joined by '.', '_' for none
 // An unknown or malformed hash shows the catalogue and says so (ParseResult::valid).
 #pragma once
 
@@ -13,10 +15,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace ruvoya::route {
 
-enum class Page { catalogue, guide, search, settings };
+enum class Page { catalogue, guide, search, settings, handoff };
 
 enum class Section {
     route,
@@ -44,6 +47,10 @@ struct Route {
     std::string step_id;
     // Page::search: the decoded query (valid UTF-8, may be empty)
     std::string query;
+
+    // Page::handoff: the ticked checklist items and the steps marked done
+    std::vector<std::string> items;
+    std::vector<std::string> steps;
 
     bool operator==(const Route& other) const;
     bool operator!=(const Route& other) const { return !(*this == other); }
@@ -80,5 +87,7 @@ Route guide_section(std::string_view id, Section section);
 Route guide_step(std::string_view id, std::string_view step_id);
 Route search(std::string_view query);
 Route settings();
+Route handoff(std::string_view id, std::vector<std::string> items,
+              std::vector<std::string> steps);
 
 }  // namespace ruvoya::route
