@@ -1,6 +1,19 @@
 // Starts the app: checks that the browser can run it, downloads the wasm with a progress
 // bar, and says plainly what went wrong instead of leaving a blank page. No inline script:
 // the hosted build's Content-Security-Policy allows scripts from the site itself only.
+//
+// After the first frame it also:
+//   - registers the service worker (web/sw.js) that makes the app work offline, and shows
+//     the "Updated guides are ready" notice when a new version has been downloaded;
+//   - asks the browser to keep the site's storage (navigator.storage.persist()).
+// In the one-file build (dist/ruvoya.html, made by web/single-file.mjs) the wasm comes
+// from the page itself and there is no service worker.
+//
+// Hooks on window.ruvoya (the app adds its own to the same object):
+//   storagePersisted  true/false once known, null when unknown; 'ruvoya-persist' event
+//   offlineReady      true once this version is stored for offline use; 'ruvoya-offline'
+//   updateReady       true once a downloaded update waits for Reload; 'ruvoya-update'
+//   checkForUpdate()  asks the server for a new version now; resolves when the check ends
 (function () {
   'use strict';
 
@@ -22,8 +35,19 @@
       : 'Ruvoya stopped because of an error. Please reload; your progress is saved.',
   };
 
+  // the update notice follows the app's language (<html lang>), which the app may change
+  var updateText = {
+    en: { ready: 'Updated guides are ready', reload: 'Reload', later: 'Later' },
+    ru: { ready: 'Готовы обновлённые справочники', reload: 'Обновить', later: 'Позже' },
+  };
+
+  // a visible tab asks for updates at most this often; nothing polls in the background
+  var UPDATE_CHECK_GAP_MS = 5 * 60 * 1000;
+
+  var hooks = (window.ruvoya = window.ruvoya || {});
   var loading = document.getElementById('loading');
   var bar = document.getElementById('loading-progress');
+  var inlineWasm = document.getElementById('ruvoya-wasm');
   document.getElementById('loading-text').textContent = text.loading;
   if (ru) document.documentElement.lang = 'ru';
 
@@ -41,18 +65,29 @@
   }
   window.ruvoyaFail = fail;
 
+  // in the one-file build the app's script follows this one in the page: give it a Module
+  // that never starts, so a browser that cannot run the app shows only the message
+  function stop(kind) {
+    if (inlineWasm) window.Module = { instantiateWasm: function () { return {}; } };
+    fail(kind);
+  }
+
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
-    return fail('wasm');
+    return stop('wasm');
   }
   if (!document.createElement('canvas').getContext('webgl2')) {
-    return fail('webgl');
+    return stop('webgl');
   }
+
+  // ---- getting the wasm --------------------------------------------------------------
 
   // the wasm comes through fetch so that its progress can be shown
   function download(url) {
     return fetch(url, { credentials: 'same-origin' }).then(function (response) {
       if (!response.ok) throw new Error('HTTP ' + response.status);
-      var total = Number(response.headers.get('Content-Length')) || 0;
+      // a compressed response's length is not the wasm's: the bar then just moves
+      var encoded = /\S/.test(response.headers.get('Content-Encoding') || '');
+      var total = encoded ? 0 : Number(response.headers.get('Content-Length')) || 0;
       if (!response.body || !total) return response.arrayBuffer();
       var reader = response.body.getReader();
       var chunks = [];
@@ -75,20 +110,155 @@
     });
   }
 
+  // the one-file build carries the wasm as base64 in a non-executing script element
+  function embedded() {
+    return new Promise(function (resolve) {
+      var raw = atob(inlineWasm.textContent.replace(/\s+/g, ''));
+      var bytes = new Uint8Array(raw.length);
+      for (var i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
+      resolve(bytes.buffer);
+    });
+  }
+
+  // ---- keeping the storage -------------------------------------------------------------
+
+  function announcePersisted(value) {
+    hooks.storagePersisted = value;
+    window.dispatchEvent(new Event('ruvoya-persist'));
+  }
+
+  // saved progress lives in localStorage; ask the browser not to evict it under pressure
+  function persistStorage() {
+    var storage = navigator.storage;
+    if (!storage || typeof storage.persist !== 'function') return announcePersisted(null);
+    var known = typeof storage.persisted === 'function'
+      ? storage.persisted() : Promise.resolve(false);
+    known
+      .then(function (already) { return already || storage.persist(); })
+      .then(function (granted) { announcePersisted(granted === true); })
+      .catch(function () { announcePersisted(null); });
+  }
+
+  // ---- offline use and updates -----------------------------------------------------------
+
+  var registration = null;
+  var lastCheck = 0;
+  var reloading = false;
+
+  function language() {
+    var lang = document.documentElement.lang || navigator.language || '';
+    return /^ru\b/i.test(lang) ? 'ru' : 'en';
+  }
+
+  function renderNotice() {
+    var words = updateText[language()];
+    document.getElementById('update-text').textContent = words.ready;
+    document.getElementById('update-reload').textContent = words.reload;
+    document.getElementById('update-later').textContent = words.later;
+  }
+
+  // the new version takes over, then the page reloads once, into it
+  function applyUpdate() {
+    if (reloading) return;
+    reloading = true;
+    var waiting = registration && registration.waiting;
+    if (!waiting) return window.location.reload();
+    navigator.serviceWorker.addEventListener('controllerchange', function () {
+      window.location.reload();
+    });
+    waiting.postMessage({ type: 'skip-waiting' });
+
+    // should the switch not be reported, reloading anyway is safe: a still-waiting
+    // version shows the notice again and nothing reloads without a press
+    setTimeout(function () { window.location.reload(); }, 4000);
+  }
+
+  function showNotice() {
+    if (hooks.updateReady) return;
+    hooks.updateReady = true;
+    renderNotice();
+    document.getElementById('update-reload').onclick = applyUpdate;
+    document.getElementById('update-later').onclick = function () {
+      document.getElementById('update-body').hidden = true;
+    };
+    document.getElementById('update-body').hidden = false;
+    window.dispatchEvent(new Event('ruvoya-update'));
+  }
+
+  // a version that finished installing while an older one runs this page is an update
+  function watchInstall(worker) {
+    if (!worker) return;
+    worker.addEventListener('statechange', function () {
+      if (worker.state === 'installed' && navigator.serviceWorker.controller) showNotice();
+    });
+  }
+
+  function checkForUpdate() {
+    if (!registration) return Promise.resolve();
+    lastCheck = Date.now();
+
+    // offline or a failing server: try again the next time the tab comes back
+    return registration.update().then(function () {}, function () {});
+  }
+
+  function markOfflineReady() {
+    hooks.offlineReady = true;
+    window.dispatchEvent(new Event('ruvoya-offline'));
+  }
+
+  function startServiceWorker() {
+    // the one-file build is for file://, and stays self-contained wherever it is served
+    if (inlineWasm || !('serviceWorker' in navigator)) return;
+    if (!/^https?:$/.test(window.location.protocol)) return;
+    navigator.serviceWorker.register('sw.js').then(function (reg) {
+      registration = reg;
+      lastCheck = Date.now();
+      if (reg.waiting && navigator.serviceWorker.controller) showNotice();
+      watchInstall(reg.installing);
+      reg.addEventListener('updatefound', function () { watchInstall(reg.installing); });
+      return navigator.serviceWorker.ready.then(markOfflineReady);
+    }).catch(function (err) {
+      console.warn('ruvoya: offline use is not available: ' + err);
+    });
+
+    // coming back to the tab is when a new version matters; no timers in between
+    document.addEventListener('visibilitychange', function () {
+      if (document.visibilityState !== 'visible') return;
+      if (Date.now() - lastCheck >= UPDATE_CHECK_GAP_MS) checkForUpdate();
+    });
+    new MutationObserver(function () { if (hooks.updateReady) renderNotice(); })
+      .observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+  }
+
+  hooks.storagePersisted = null;
+  hooks.offlineReady = false;
+  hooks.updateReady = false;
+  hooks.checkForUpdate = checkForUpdate;
+
+  // ---- starting ------------------------------------------------------------------------
+
+  function started() {
+    persistStorage();
+    startServiceWorker();
+  }
+
   window.Module = {
     canvas: document.getElementById('canvas'),
     instantiateWasm: function (imports, done) {
-      download('ruvoya.wasm')
+      (inlineWasm ? embedded() : download('ruvoya.wasm'))
         .then(function (bytes) { return WebAssembly.instantiate(bytes, imports); })
         .then(function (result) { bar.value = 100; done(result.instance, result.module); })
-        .catch(function (err) { fail('download', String(err)); });
+        .catch(function (err) { fail(inlineWasm ? 'abort' : 'download', String(err)); });
       return {};
     },
+    postRun: [started],
     onAbort: function (what) { fail('abort', String(what)); },
     print: function (line) { console.log(line); },
     printErr: function (line) { console.warn(line); },
   };
 
+  // the one-file build has the app's script inline, right after this one
+  if (inlineWasm) return;
   var script = document.createElement('script');
   script.src = 'ruvoya.js';
   script.onerror = function () { fail('download', 'ruvoya.js'); };
