@@ -2,7 +2,15 @@
 # content bundle and fonts, linked into ruvoya.js + ruvoya.wasm.
 
 set(RUVOYA_CONTENTC "" CACHE FILEPATH "The native content compiler (make native builds it)")
+set(QR_DIR "${CMAKE_SOURCE_DIR}/.deps/qrcodegen" CACHE PATH
+    "Nayuki's QR Code generator source tree (make deps fetches one)")
+option(RUVOYA_KIOSK "Build for a dedicated kiosk: kiosk mode on without ?kiosk=1" OFF)
+set(RUVOYA_PUBLIC_URL "" CACHE STRING
+    "Public address the kiosk's QR codes point to (default: the page's own address)")
 set(RUVOYA_FONT_DIR "/usr/share/fonts/truetype/noto" CACHE PATH "Noto Sans TTF files")
+# the folder holding content/; the benchmark points a second build at 1,000 generated guides
+set(RUVOYA_CONTENT_ROOT "${CMAKE_SOURCE_DIR}" CACHE PATH "The folder that holds content/")
+option(RUVOYA_BENCH_BARE "Also build the bare Dear ImGui window the benchmark compares" OFF)
 find_program(HB_SUBSET hb-subset REQUIRED)
 
 # ---- Dear ImGui -------------------------------------------------------------------------
@@ -24,11 +32,11 @@ target_compile_definitions(imgui PUBLIC
 set(_gen "${CMAKE_BINARY_DIR}/generated")
 file(MAKE_DIRECTORY "${_gen}")
 file(GLOB_RECURSE RUVOYA_CONTENT_FILES CONFIGURE_DEPENDS
-     "${CMAKE_SOURCE_DIR}/content/*.json")
+     "${RUVOYA_CONTENT_ROOT}/content/*.json")
 set(_fonts "${RUVOYA_FONT_DIR}/NotoSans-Regular.ttf" "${RUVOYA_FONT_DIR}/NotoSans-Bold.ttf")
 add_custom_command(
   OUTPUT "${_gen}/bundle.json" "${_gen}/bundle.cpp" "${_gen}/codepoints.txt"
-  COMMAND "${RUVOYA_CONTENTC}" --root . --out "${_gen}"
+  COMMAND "${RUVOYA_CONTENTC}" --root "${RUVOYA_CONTENT_ROOT}" --out "${_gen}"
           --font "${RUVOYA_FONT_DIR}/NotoSans-Regular.ttf"
           --font "${RUVOYA_FONT_DIR}/NotoSans-Bold.ttf"
   DEPENDS ${RUVOYA_CONTENT_FILES} "${RUVOYA_CONTENTC}"
@@ -67,21 +75,37 @@ file(GLOB RUVOYA_PLATFORM_SOURCES CONFIGURE_DEPENDS src/platform/*.cpp)
 add_executable(ruvoya ${RUVOYA_UI_SOURCES} ${RUVOYA_PLATFORM_SOURCES}
                "${_gen}/bundle.cpp" ${_font_sources})
 target_link_libraries(ruvoya PRIVATE ruvoya_core imgui)
-target_compile_options(ruvoya_core PRIVATE -Oz -flto)
-target_compile_options(imgui PRIVATE -Oz -flto)
-target_compile_options(ruvoya PRIVATE -Oz -flto)
-set(_js "${CMAKE_SOURCE_DIR}/src/platform/platform.js")
-set_property(TARGET ruvoya APPEND PROPERTY LINK_DEPENDS "${_js}")
-target_link_options(ruvoya PRIVATE
+target_sources(ruvoya PRIVATE "${QR_DIR}/cpp/qrcodegen.cpp")
+target_include_directories(ruvoya SYSTEM PRIVATE "${QR_DIR}")
+target_compile_definitions(ruvoya PRIVATE
+  RUVOYA_KIOSK_DEFAULT=$<BOOL:${RUVOYA_KIOSK}>
+  RUVOYA_PUBLIC_URL="${RUVOYA_PUBLIC_URL}")
+# flags every wasm target shares (the app and the benchmark's bare window)
+set(RUVOYA_WASM_COMPILE_FLAGS -Oz -flto)
+set(RUVOYA_WASM_LINK_FLAGS
   -Oz -flto
-  --js-library "${_js}"
   -sENVIRONMENT=web
   -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
   -sMALLOC=emmalloc
   -sALLOW_MEMORY_GROWTH=1
   -sINITIAL_MEMORY=16MB
   -sNO_FILESYSTEM=1
-  -sTOTAL_STACK=512KB
+  -sTOTAL_STACK=512KB)
+target_compile_options(ruvoya_core PRIVATE ${RUVOYA_WASM_COMPILE_FLAGS})
+target_compile_options(imgui PRIVATE ${RUVOYA_WASM_COMPILE_FLAGS})
+target_compile_options(ruvoya PRIVATE ${RUVOYA_WASM_COMPILE_FLAGS})
+set(_js "${CMAKE_SOURCE_DIR}/src/platform/platform.js")
+set(_a11y_js "${CMAKE_SOURCE_DIR}/src/platform/a11y.js")
+set_property(TARGET ruvoya APPEND PROPERTY LINK_DEPENDS "${_js}" "${_a11y_js}")
+target_link_options(ruvoya PRIVATE
+  ${RUVOYA_WASM_LINK_FLAGS}
+  # SHELL: keeps CMake from merging the repeated --js-library flags into one
+  "SHELL:--js-library ${_js}"
+  "SHELL:--js-library ${_a11y_js}"
   -sEXPORTED_FUNCTIONS=_main,_malloc,_free,_ruvoya_items_json,_ruvoya_missing_glyphs
   -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8)
 set_target_properties(ruvoya PROPERTIES SUFFIX ".js")
+
+if(RUVOYA_BENCH_BARE)
+  include(cmake/Bare.cmake)
+endif()

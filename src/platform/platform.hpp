@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace ruvoya::platform {
 
@@ -34,6 +35,9 @@ std::optional<std::string> storage_get(const std::string& key);
 bool storage_set(const std::string& key, const std::string& value);
 void storage_remove(const std::string& key);
 
+// every localStorage key that starts with prefix
+std::vector<std::string> storage_keys(const std::string& prefix);
+
 // the page title and the location hash (without reading them back each frame)
 void set_title(const std::string& title);
 void set_hash(const std::string& hash, bool replace);
@@ -44,6 +48,31 @@ std::string preferred_language();
 
 // copies text to the system clipboard (inside a click or key press)
 void copy_text(const std::string& text);
+
+// offers data as a file download (inside a click)
+void save_file(const std::string& name, const std::string& mime, const std::string& data);
+
+// opens the browser's file picker (inside a click); the chosen file's text reaches
+// App::on_file_opened
+void open_file(const std::string& accept);
+
+// whether the browser promised to keep this site's storage: 1 yes, 0 no, -1 unknown
+int storage_persisted();
+
+// a parameter of the page address's query string (?kiosk=1); empty when absent
+std::string url_param(const std::string& name);
+
+// the page's own address without query or fragment, e.g. "https://example.org/ruvoya/"
+std::string page_url();
+
+// when the user last touched, clicked, scrolled or typed (the now_ms() clock)
+double last_input_ms();
+
+// one wake-up timer for the app, replacing any earlier one; ms <= 0 cancels it
+void set_timer(int ms);
+
+// for shared kiosks: no text selection, no context menu, no pinch or double-tap zoom
+void lock_down();
 
 // the document language, for screen readers and the browser's hyphenation
 void set_language(const std::string& bcp47);

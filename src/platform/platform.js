@@ -54,6 +54,18 @@ mergeInto(LibraryManager.library, {
       RuvoyaWeb.input = el;
     },
 
+    sendFile: function (name, text) {
+      var n = lengthBytesUTF8(name) + 1;
+      var t = lengthBytesUTF8(text) + 1;
+      var pn = _malloc(n);
+      var pt = _malloc(t);
+      stringToUTF8(name, pn, n);
+      stringToUTF8(text, pt, t);
+      _ruvoya_on_file(pn, pt);
+      _free(pn);
+      _free(pt);
+    },
+
     sendText: function (text, receiver) {
       if (!text) return;
       var len = lengthBytesUTF8(text) + 1;
@@ -248,6 +260,104 @@ mergeInto(LibraryManager.library, {
 
   ruvoya_web_set_timeout: function (ms) {
     setTimeout(function () { _ruvoya_on_timer(); }, ms);
+  },
+
+  ruvoya_web_storage_keys: function (prefix) {
+    var p = UTF8ToString(prefix);
+    var keys = [];
+    try {
+      for (var i = 0; i < window.localStorage.length; i++) {
+        var k = window.localStorage.key(i);
+        if (k && k.indexOf(p) === 0) keys.push(k);
+      }
+    } catch (e) {
+      // storage unavailable: no keys
+    }
+    var v = keys.join('\n');
+    var len = lengthBytesUTF8(v) + 1;
+    var ptr = _malloc(len);
+    stringToUTF8(v, ptr, len);
+    return ptr;
+  },
+
+  ruvoya_web_save_file: function (name, mime, data) {
+    var blob = new Blob([UTF8ToString(data)], { type: UTF8ToString(mime) });
+    var a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = UTF8ToString(name);
+    a.rel = 'noopener';
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+  },
+
+  // the picked file is read as text and handed to C++; nothing is uploaded anywhere
+  ruvoya_web_open_file: function (accept) {
+    var input = document.createElement('input');
+    input.type = 'file';
+    input.accept = UTF8ToString(accept);
+    input.style.display = 'none';
+    input.addEventListener('change', function () {
+      var file = input.files && input.files[0];
+      input.remove();
+      if (!file) return;
+      // a file far larger than any progress export is refused before reading it
+      if (file.size > 4 * 1024 * 1024) {
+        RuvoyaWeb.sendFile(file.name, '');
+        return;
+      }
+      file.text().then(function (text) { RuvoyaWeb.sendFile(file.name, text); },
+                       function () { RuvoyaWeb.sendFile(file.name, ''); });
+    });
+    document.body.appendChild(input);
+    input.click();
+  },
+
+  ruvoya_web_storage_persisted: function () {
+    var p = window.ruvoya && window.ruvoya.storagePersisted;
+    return p === true ? 1 : (p === false ? 0 : -1);
+  },
+
+  ruvoya_web_url_param: function (name) {
+    var v = new URLSearchParams(window.location.search).get(UTF8ToString(name)) || '';
+    var len = lengthBytesUTF8(v) + 1;
+    var ptr = _malloc(len);
+    stringToUTF8(v, ptr, len);
+    return ptr;
+  },
+
+  ruvoya_web_page_url: function () {
+    var v = window.location.origin + window.location.pathname;
+    if (window.location.protocol === 'file:') v = window.location.href.split(/[?#]/)[0];
+    var len = lengthBytesUTF8(v) + 1;
+    var ptr = _malloc(len);
+    stringToUTF8(v, ptr, len);
+    return ptr;
+  },
+
+  ruvoya_web_set_timer__deps: ['$RuvoyaWeb'],
+  ruvoya_web_set_timer: function (ms) {
+    if (RuvoyaWeb.timer) clearTimeout(RuvoyaWeb.timer);
+    RuvoyaWeb.timer = 0;
+    if (ms > 0) {
+      RuvoyaWeb.timer = setTimeout(function () {
+        RuvoyaWeb.timer = 0;
+        _ruvoya_on_timer();
+      }, ms);
+    }
+  },
+
+  ruvoya_web_lock_down: function () {
+    document.documentElement.classList.add('ruvoya-kiosk');
+    document.addEventListener('contextmenu', function (e) { e.preventDefault(); });
+    document.addEventListener('selectstart', function (e) { e.preventDefault(); });
+    // no pinch zoom: the viewport is fixed at device width
+    var meta = document.querySelector('meta[name=viewport]');
+    if (meta) {
+      meta.setAttribute('content', 'width=device-width, initial-scale=1, maximum-scale=1, ' +
+                        'user-scalable=no, viewport-fit=cover');
+    }
+    document.addEventListener('gesturestart', function (e) { e.preventDefault(); });
   },
 
   ruvoya_web_listen_hash: function () {

@@ -29,6 +29,7 @@
 #include "imgui_internal.h"
 #include "platform/platform.hpp"
 #include "ui/app.hpp"
+#include "ui/semantics.hpp"
 
 // [SECTION] State ---------------------------------------------------------------------------
 
@@ -52,6 +53,16 @@ void ruvoya_web_set_language(const char* lang);
 void ruvoya_web_set_timeout(int ms);
 void ruvoya_web_listen_hash();
 char* ruvoya_web_preferred_language();
+void ruvoya_a11y_frame_done();
+int ruvoya_a11y_wants_key(const char* key);
+char* ruvoya_web_url_param(const char* name);
+void ruvoya_web_save_file(const char* name, const char* mime, const char* data);
+void ruvoya_web_open_file(const char* accept);
+int ruvoya_web_storage_persisted();
+char* ruvoya_web_storage_keys(const char* prefix);
+char* ruvoya_web_page_url();
+void ruvoya_web_set_timer(int ms);
+void ruvoya_web_lock_down();
 }
 
 namespace {
@@ -84,6 +95,7 @@ struct State {
     ImVec2 ime_pos{0, 0};
     float ime_line_height = 16;
     ImGuiMouseCursor cursor = ImGuiMouseCursor_COUNT;
+    double last_input_ms = 0;
 };
 
 State s;
@@ -157,6 +169,7 @@ void render_frame() {
     // the hidden textarea holds focus exactly while ImGui edits text
     ruvoya_web_text_input(io.WantTextInput ? 1 : 0, s.ime_pos.x, s.ime_pos.y,
                           s.ime_line_height);
+    ruvoya_a11y_frame_done();
     ruvoya_web_frame_done(emscripten_get_now() - started);
     s.in_frame = false;
 }
@@ -195,6 +208,7 @@ namespace {
 
 void mouse_source(bool touch) {
     s.touch = touch;
+    s.last_input_ms = ruvoya_web_now_ms();
     ImGui::GetIO().AddMouseSourceEvent(touch ? ImGuiMouseSource_TouchScreen
                                              : ImGuiMouseSource_Mouse);
 }
@@ -445,11 +459,17 @@ bool is_printable(const char* key) {
 EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     ImGuiIO& io = ImGui::GetIO();
     const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
+    s.last_input_ms = ruvoya_web_now_ms();
     const bool command = e->ctrlKey || e->metaKey;
     const bool editing = ruvoya_web_text_input_focused() != 0;
 
     // a phone keyboard or an IME composing: its text comes through the input event
     if (std::strcmp(e->key, "Unidentified") == 0 || std::strcmp(e->key, "Process") == 0) {
+        return EM_FALSE;
+    }
+
+    // Tab, and keys while the semantic DOM tree has focus, are the tree's (a11y.js)
+    if (ruvoya_a11y_wants_key(e->key)) {
         return EM_FALSE;
     }
 
@@ -505,6 +525,7 @@ EM_BOOL on_resize(int, const EmscriptenUiEvent*, void*) {
 // called from platform.js: text from the hidden textarea, and keys a phone keyboard sends
 // only as input events
 extern "C" EMSCRIPTEN_KEEPALIVE void ruvoya_on_text(const char* utf8) {
+    s.last_input_ms = ruvoya_web_now_ms();
     ImGui::GetIO().AddInputCharactersUTF8(utf8);
     render_now();
 }
@@ -530,8 +551,40 @@ extern "C" EMSCRIPTEN_KEEPALIVE void ruvoya_on_key_tap(int which) {
     render_now();
 }
 
+// called from a11y.js: the semantic DOM tree activated, focused or edited an item, or
+// asked to close what is open; each runs a frame inside the user's own event
+extern "C" EMSCRIPTEN_KEEPALIVE void ruvoya_a11y_activate(unsigned id) {
+    ruvoya::ui::semantics::request_activation(id);
+    render_now();
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE void ruvoya_a11y_focus(unsigned id) {
+    ruvoya::ui::semantics::set_dom_focus(id);
+    render_now();
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE void ruvoya_a11y_set_text(unsigned id, const char* utf8) {
+    ruvoya::ui::semantics::set_text(id, utf8 ? utf8 : "");
+    render_now();
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE void ruvoya_a11y_escape() {
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddKeyEvent(ImGuiKey_Escape, true);
+    io.AddKeyEvent(ImGuiKey_Escape, false);
+    render_now();
+}
+
+// a few frames, so that what the timer reveals (a popup sizes itself first) settles
+extern "C" EMSCRIPTEN_KEEPALIVE void ruvoya_on_file(const char* name, const char* text) {
+    if (s.app) {
+        s.app->on_file_opened(name, text);
+    }
+    ruvoya::platform::request_frames(kSettleFrames);
+}
+
 extern "C" EMSCRIPTEN_KEEPALIVE void ruvoya_on_timer() {
-    ruvoya::platform::request_frames(1);
+    ruvoya::platform::request_frames(kSettleFrames);
 }
 
 extern "C" EMSCRIPTEN_KEEPALIVE void ruvoya_on_hash_change() {
@@ -642,6 +695,66 @@ std::string preferred_language() {
 void copy_text(const std::string& text) {
     s.clipboard = text;
     ruvoya_web_set_clipboard(text.c_str());
+}
+
+namespace {
+
+std::string take_string(char* p) {
+    std::string out(p ? p : "");
+    std::free(p);
+    return out;
+}
+
+}  // namespace
+
+void save_file(const std::string& name, const std::string& mime, const std::string& data) {
+    ruvoya_web_save_file(name.c_str(), mime.c_str(), data.c_str());
+}
+
+void open_file(const std::string& accept) {
+    ruvoya_web_open_file(accept.c_str());
+}
+
+int storage_persisted() {
+    return ruvoya_web_storage_persisted();
+}
+
+std::string url_param(const std::string& name) {
+    return take_string(ruvoya_web_url_param(name.c_str()));
+}
+
+std::string page_url() {
+    return take_string(ruvoya_web_page_url());
+}
+
+std::vector<std::string> storage_keys(const std::string& prefix) {
+    // the keys come joined by newlines, which a key cannot usefully hold here
+    const std::string joined = take_string(ruvoya_web_storage_keys(prefix.c_str()));
+    std::vector<std::string> out;
+    size_t start = 0;
+    while (start < joined.size()) {
+        size_t end = joined.find('\n', start);
+        if (end == std::string::npos) {
+            end = joined.size();
+        }
+        if (end > start) {
+            out.push_back(joined.substr(start, end - start));
+        }
+        start = end + 1;
+    }
+    return out;
+}
+
+double last_input_ms() {
+    return s.last_input_ms;
+}
+
+void set_timer(int ms) {
+    ruvoya_web_set_timer(ms);
+}
+
+void lock_down() {
+    ruvoya_web_lock_down();
 }
 
 void set_language(const std::string& bcp47) {

@@ -87,6 +87,8 @@ bool App::init() {
         }
     }
     set_language(state_.settings.language);
+    kiosk_language_ = locale_;
+    init_kiosk();
     apply_theme();
 
     apply_route(route::parse(platform::current_hash()).route);
@@ -353,7 +355,9 @@ void App::set_language(const std::string& locale) {
 }
 
 void App::apply_theme() {
-    theme::apply(theme::from_name(state_.settings.theme), state_.settings.text_size, touch_);
+    // a kiosk is read standing, from further away: larger text and 48 px targets
+    const int size = kiosk_ ? std::max(state_.settings.text_size, 2) : state_.settings.text_size;
+    theme::apply(theme::from_name(state_.settings.theme), size, touch_ || kiosk_, kiosk_);
 }
 
 // [SECTION] Frame ---------------------------------------------------------------------------
@@ -370,6 +374,7 @@ void App::frame() {
     }
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     wide_ = vp->Size.x >= kWideLayout;
+    update_idle();
 
     ImGui::SetNextWindowPos(vp->Pos);
     ImGui::SetNextWindowSize(vp->Size);
@@ -378,9 +383,18 @@ void App::frame() {
                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
                      ImGuiWindowFlags_NoScrollWithMouse);
 
+    // a kiosk waiting for its next person shows only the attract screen
+    if (attract_) {
+        draw_attract();
+        ImGui::End();
+        return;
+    }
+
     const float bar = theme::target_height() + 16.0f;
+    screen_view::begin_region("banner");
     draw_top_bar(bar);
     draw_emergency(theme::target_height());
+    screen_view::end_region();
 
     // the guide's section list stands beside the content on wide screens
     const content::Guide* guide = route_.page == route::Page::guide
@@ -388,7 +402,9 @@ void App::frame() {
                                       : nullptr;
     if (guide && wide_) {
         ImGui::BeginChild("##nav", ImVec2(kNavWidth, 0), ImGuiChildFlags_None);
+        screen_view::begin_region("navigation");
         draw_section_nav(*guide);
+        screen_view::end_region();
         ImGui::EndChild();
         ImGui::SameLine(0, 0);
     }
@@ -409,6 +425,7 @@ void App::frame() {
     anchors_.clear();
 
     begin_column(kColumnWidth);
+    screen_view::begin_region("main");
     draw_notice();
     switch (route_.page) {
         case route::Page::guide:
@@ -417,6 +434,7 @@ void App::frame() {
             }
             break;
         case route::Page::settings: draw_settings(); break;
+        case route::Page::handoff: draw_handoff(); break;
         case route::Page::search:
         case route::Page::catalogue: draw_catalogue(); break;
     }
@@ -431,10 +449,13 @@ void App::frame() {
             platform::request_frames(2);
         }
     }
+    screen_view::end_region();
     last_scroll_ = ImGui::GetScrollY();
     ImGui::EndChild();
 
     draw_emergency_popup();
+    draw_qr_popup();
+    draw_countdown();
     ImGui::End();
 
     // the page title follows the screen
@@ -507,8 +528,11 @@ void App::draw_top_bar(float height) {
     const std::string settings_label = tr("settings.title");
     ImGui::PushFont(fonts::bold(), 0.0f);
     const float pad_x = ImGui::GetStyle().FramePadding.x;
-    const float right_w = ImGui::CalcTextSize(lang_label.c_str()).x +
-                          ImGui::CalcTextSize(settings_label.c_str()).x + 4 * pad_x + 8;
+    float right_w = ImGui::CalcTextSize(lang_label.c_str()).x +
+                    ImGui::CalcTextSize(settings_label.c_str()).x + 4 * pad_x + 8;
+    if (kiosk_) {
+        right_w += ImGui::CalcTextSize(tr("kiosk.finish").c_str()).x + 2 * pad_x + 8;
+    }
     ImGui::PopFont();
     ImGui::SetCursorScreenPos(ImVec2(at.x + width - pad - right_w, y));
     ImGui::BeginGroup();
@@ -520,6 +544,12 @@ void App::draw_top_bar(float height) {
     ImGui::SameLine();
     if (w::button(settings_label, "##settings", w::Style::secondary)) {
         navigate(route::settings());
+    }
+    if (kiosk_) {
+        ImGui::SameLine();
+        if (w::button(tr("kiosk.finish"), "##finish", w::Style::danger)) {
+            wipe_session();
+        }
     }
     ImGui::PopStyleVar();
     ImGui::EndGroup();
@@ -534,7 +564,8 @@ void App::draw_emergency(float height) {
     ImGui::PushID("emergency");
     ImGui::InvisibleButton("##strip", ImVec2(width, height));
     const bool hovered = ImGui::IsItemHovered();
-    if (ImGui::IsItemClicked() || (ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGuiKey_Enter))) {
+    if (ImGui::IsItemClicked() || (ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGuiKey_Enter)) ||
+        screen_view::take_activation()) {
         emergency_open_ = true;
     }
     ImGui::RenderNavCursor(GImGui->LastItemData.Rect, GImGui->LastItemData.ID);
@@ -573,7 +604,8 @@ void App::draw_emergency_popup() {
         w::heading(tr("emergency.title"), 2);
         for (const content::EmergencyNumber& e : bundle_.site.emergency) {
             const std::string label = e.number + " — " + T(e.label);
-            if (w::button(label, ("##tel" + e.number).c_str(), w::Style::danger, true)) {
+            if (w::button(label, ("##tel" + e.number).c_str(), w::Style::danger, true) &&
+                !kiosk_) {
                 platform::open_url("tel:" + e.number);
             }
         }

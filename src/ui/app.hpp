@@ -8,6 +8,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -42,6 +43,9 @@ public:
     // the colour behind everything
     ImVec4 clear_color() const;
 
+    // a file the user picked for import (empty text when it could not be read)
+    void on_file_opened(const std::string& name, const std::string& text);
+
 private:
     // ---- text ----------------------------------------------------------------------
     std::string tr(const char* key) const;
@@ -74,6 +78,19 @@ private:
     void draw_section_nav(const content::Guide& guide);
     void draw_report(const content::Guide& guide);
     void draw_settings();
+
+    // ---- kiosk (kiosk.cpp) ---------------------------------------------------------------
+    void init_kiosk();
+    void wipe_session();
+    void update_idle();
+    void draw_attract();
+    void draw_countdown();
+    // an external link: opened in a new tab, or on a kiosk shown as a QR code
+    void open_external(const std::string& url, const std::string& title);
+    void show_qr(const std::string& url, const std::string& title, const std::string& intro);
+    void draw_qr_popup();
+    std::string handoff_url(const content::Guide& guide) const;
+    void draw_handoff();
 
     // ---- derived from content -----------------------------------------------------------
     struct Counts {
@@ -115,6 +132,25 @@ private:
     bool animating_ = false;
     bool touch_ = false;
     bool wide_ = false;
+
+    // kiosk mode: the attract screen, the idle timeout and the QR code shown for a link
+    struct QrView {
+        std::string url, title, intro;
+        bool open = false;
+        bool shown = false;
+    };
+    bool kiosk_ = false;
+    bool attract_ = false;
+    int idle_ms_ = 90000;
+    int countdown_s_ = -1;
+    double started_ms_ = 0;
+    std::string public_base_;
+    std::string kiosk_language_ = "en";
+    QrView qr_;
+
+    // progress import: the preview waiting for the user's yes, or why a file was refused
+    std::optional<progress::ImportPreview> import_preview_;
+    std::string import_message_;
 
     std::string report_text_;
     int report_section_ = 0;

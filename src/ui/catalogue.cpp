@@ -82,7 +82,8 @@ void App::draw_catalogue() {
                                                   &query_);
     ImGui::PopStyleColor();
     screen_view::describe_last_item(tr("catalogue.search_placeholder"), "input");
-    if (changed) {
+    const bool typed_in_dom = screen_view::sync_text(&query_);
+    if (changed || typed_in_dom) {
         navigate(query_.empty() ? route::catalogue() : route::search(query_), true);
     }
     w::gap(0.5f);

@@ -9,6 +9,7 @@
 #include "platform/platform.hpp"
 #include "ui/app.hpp"
 #include "ui/fonts.hpp"
+#include "ui/qr.hpp"
 #include "ui/screen_view.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -107,12 +108,17 @@ void App::draw_guide(const content::Guide& guide) {
     w::paragraph(T(guide.summary));
     if (!guide.official.url.empty()) {
         if (w::button(tr("guide.open_official"), "##official", w::Style::primary)) {
-            platform::open_url(guide.official.url);
+            open_external(guide.official.url, T(guide.title));
         }
         w::paragraph(tr("guide.starts_with") + " " + T(guide.official.starts_with), true);
         w::paragraph(tr("link.opens", "domain", domain_of(guide.official.url)), true);
     }
     w::paragraph(tr("guide.reviewed", "date", guide.reviewed), true);
+
+    // on a kiosk, the guide and the person's ticks go along to their phone
+    if (kiosk_ && w::button(tr("kiosk.continue_on_phone"), "##handoff", w::Style::primary)) {
+        show_qr(handoff_url(guide), T(guide.title), tr("kiosk.continue_intro"));
+    }
 
     // ---- where this fits ----
     section_head(route::Section::route, "guide.route", "guide.route_title");
@@ -302,8 +308,8 @@ void App::draw_guide(const content::Guide& guide) {
                 navigate(route::guide(l.guide));
             }
         } else {
-            if (w::link(T(l.label), "##link")) {
-                platform::open_url(l.url);
+            if (w::link(T(l.label), "##link", l.url)) {
+                open_external(l.url, T(l.label));
             }
             w::paragraph(tr("link.opens", "domain", domain_of(l.url)), true);
         }
@@ -354,8 +360,8 @@ void App::draw_guide(const content::Guide& guide) {
         for (size_t i = 0; i < guide.sources.size(); ++i) {
             const content::Source& s = guide.sources[i];
             ImGui::PushID(static_cast<int>(i));
-            if (w::link(T(s.title), "##source")) {
-                platform::open_url(s.url);
+            if (w::link(T(s.title), "##source", s.url)) {
+                open_external(s.url, T(s.title));
             }
             w::paragraph(T(s.publisher) + " · " + domain_of(s.url) + " · " +
                              tr("guide.source_checked", "date", s.checked),
@@ -364,7 +370,17 @@ void App::draw_guide(const content::Guide& guide) {
         }
         w::gap(0.8f);
         anchor(route::Section::report);
-        draw_report(guide);
+        if (kiosk_) {
+            // no text field on a shared screen: the form is on the person's own phone
+            w::heading(tr("report.title"), 3);
+            w::paragraph(tr("kiosk.report_intro"));
+            std::string base = public_base_.substr(0, public_base_.find('#'));
+            const std::string url =
+                base + route::format(route::guide_section(guide.id, route::Section::report));
+            qr_code(url, 240.0f, "QR code: " + tr("report.title"));
+        } else {
+            draw_report(guide);
+        }
     } else {
         open_.erase(sources_key);
     }

@@ -30,6 +30,10 @@ void App::draw_report(const content::Guide& guide) {
         report_findings_.clear();
     }
     screen_view::describe_last_item(tr("report.what"), "input");
+    if (screen_view::sync_text(&report_text_, true)) {
+        report_status_.clear();
+        report_findings_.clear();
+    }
 
     // which section
     w::paragraph(tr("report.section"));

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "imgui_internal.h"
+#include "ui/semantics.hpp"
 
 namespace ruvoya::ui::screen_view {
 
@@ -37,6 +38,7 @@ Item* find(unsigned id) {
 
 void begin_frame() {
     g_items.clear();
+    semantics::begin_frame();
 }
 
 void set_next_kind(const char* kind) {
@@ -44,6 +46,8 @@ void set_next_kind(const char* kind) {
 }
 
 void add_last_item_as(const char* kind, const std::string& label, int level) {
+    semantics::add(kind, label, 0, level);
+
     // like every item, only what is inside its window's clip rectangle is on screen
     const ImRect r = GImGui->LastItemData.Rect;
     ImGuiWindow* window = GImGui->CurrentWindow;
@@ -62,7 +66,11 @@ void add_last_item_as(const char* kind, const std::string& label, int level) {
 }
 
 void describe_last_item(const std::string& label, const char* kind, int state) {
-    Item* item = find(GImGui->LastItemData.ID);
+    const unsigned id = GImGui->LastItemData.ID;
+    semantics::add(kind, label, id, 0, state);
+    semantics::decorate_last_item(id);
+
+    Item* item = find(id);
     if (!item) {
         return;
     }
@@ -75,6 +83,24 @@ void describe_last_item(const std::string& label, const char* kind, int state) {
         item->openable = true;
         item->open = state > 0;
     }
+}
+
+void begin_region(const char* role) {
+    semantics::begin_region(role);
+}
+
+void end_region() {
+    semantics::end_region();
+}
+
+bool take_activation() {
+    return semantics::take_activation(GImGui->LastItemData.ID);
+}
+
+bool sync_text(std::string* value, bool multiline) {
+    const bool changed = semantics::take_text(GImGui->LastItemData.ID, value);
+    semantics::set_last_value(*value, multiline);
+    return changed;
 }
 
 const std::vector<Item>& items() {

@@ -31,8 +31,20 @@ void set_next_kind(const char* kind);
 // records a heading (or plain text worth finding) at the last item's rectangle
 void add_last_item_as(const char* kind, const std::string& label, int level = 0);
 
-// names the last item ImGui added (a custom widget built on an invisible button)
+// names the last item ImGui added (a custom widget built on an invisible button); it also
+// enters the semantic view (semantics.hpp) and shows the DOM tree's focus ring
 void describe_last_item(const std::string& label, const char* kind, int state = -1);
+
+// a landmark (banner, navigation, main) around the items until end_region()
+void begin_region(const char* role);
+void end_region();
+
+// true once when the semantic DOM tree activated the last item (its click, Enter, Space)
+bool take_activation();
+
+// after describe_last_item() on a text field: takes text typed into its DOM field into
+// *value (true if that changed it) and records the value for the DOM
+bool sync_text(std::string* value, bool multiline = false);
 
 const std::vector<Item>& items();
 

@@ -1,5 +1,10 @@
-// Settings: language, text size and theme, each remembered with the saved progress.
+// Settings: language, text size and theme, each remembered with the saved progress, and
+// saved progress taken along as a file (export, and import after a preview).
+#include <cstdint>
+
 #include "imgui.h"
+#include "platform/platform.hpp"
+#include "ui/screen_view.hpp"
 #include "ui/app.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -68,6 +73,78 @@ void App::draw_settings() {
         ImGui::SameLine();
     }
     ImGui::NewLine();
+
+    // saved progress: where it lives, and taking it along as a file (not on shared kiosks)
+    if (kiosk_) {
+        return;
+    }
+    w::heading(tr("settings.progress"), 2);
+    const int kept = platform::storage_persisted();
+    w::paragraph(tr(kept > 0 ? "settings.storage_kept"
+                             : (kept == 0 ? "settings.storage_not_kept"
+                                          : "settings.storage_unknown")),
+                 true);
+    w::paragraph(tr("settings.progress_intro"));
+    if (w::button(tr("settings.export"), "##export", w::Style::secondary)) {
+        platform::save_file("ruvoya-progress.json", "application/json",
+                            progress::export_document(
+                                state_, static_cast<std::int64_t>(platform::now_ms())));
+    }
+    ImGui::SameLine();
+    if (w::button(tr("settings.import"), "##import", w::Style::secondary)) {
+        import_preview_.reset();
+        import_message_.clear();
+        platform::open_file(".json,application/json");
+    }
+
+    // what an import would change, before anything changes
+    const theme::Palette& p = theme::palette();
+    if (import_preview_) {
+        const progress::ImportPreview& preview = *import_preview_;
+        std::string summary = tr("settings.import_summary");
+        summary = fill(summary, "guides", std::to_string(preview.guides_added +
+                                                         preview.guides_changed +
+                                                         preview.guides_unchanged));
+        summary = fill(summary, "added", std::to_string(preview.guides_added));
+        summary = fill(summary, "changed", std::to_string(preview.guides_changed));
+        summary = fill(summary, "ticks_added", std::to_string(preview.ticks_added));
+        summary = fill(summary, "ticks_removed", std::to_string(preview.ticks_removed));
+        w::begin_card(p.tip_bg, p.accent);
+        w::paragraph(summary);
+        screen_view::add_last_item_as("status", summary);
+        if (w::button(tr("settings.import_apply"), "##import-apply", w::Style::primary)) {
+            progress::apply_import(state_, preview);
+            import_preview_.reset();
+            import_message_ = tr("settings.import_done");
+            set_language(state_.settings.language);
+            apply_theme();
+            save();
+        }
+        ImGui::SameLine();
+        if (w::button(tr("common.cancel"), "##import-cancel", w::Style::secondary)) {
+            import_preview_.reset();
+        }
+        w::end_card();
+    }
+    if (!import_message_.empty()) {
+        w::paragraph(import_message_);
+        screen_view::add_last_item_as("status", import_message_);
+    }
 }
+
+void App::on_file_opened(const std::string&, const std::string& text) {
+    progress::ImportPreview preview = progress::preview_import(state_, text);
+    if (preview.accepted) {
+        import_preview_ = std::move(preview);
+        import_message_.clear();
+        return;
+    }
+    import_preview_.reset();
+    const std::string reason_key = "settings.import_reason." +
+                                   (preview.reason.empty() ? std::string("damaged")
+                                                           : preview.reason);
+    import_message_ = tr("settings.import_refused", "why", tr(reason_key.c_str()));
+}
+
 
 }  // namespace ruvoya::ui

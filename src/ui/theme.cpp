@@ -25,6 +25,7 @@ Palette convert(const ruvoya::theme::Palette& c) {
 Palette g_palette = convert(ruvoya::theme::palette(Kind::light));
 int g_text_size = 1;
 bool g_touch = false;
+bool g_kiosk = false;
 
 ImVec4 mix(const ImVec4& a, const ImVec4& b, float t) {
     return ImVec4(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t, a.z + (b.z - a.z) * t, 1.0f);
@@ -45,16 +46,17 @@ float body_size(int text_size) {
 }
 
 float target_height() {
-    // 44 CSS px on touch screens; 32 with a mouse, above the 24 px minimum
-    float base = g_touch ? 44.0f : 32.0f;
+    // 48 CSS px on kiosks, 44 on touch screens; 32 with a mouse, above the 24 px minimum
+    float base = g_kiosk ? 48.0f : (g_touch ? 44.0f : 32.0f);
     float grown = body_size(g_text_size) * 1.9f;
     return grown > base ? grown : base;
 }
 
-void apply(Kind kind, int text_size, bool touch) {
+void apply(Kind kind, int text_size, bool touch, bool kiosk) {
     g_palette = convert(ruvoya::theme::palette(kind));
     g_text_size = text_size;
     g_touch = touch;
+    g_kiosk = kiosk;
     const Palette& p = palette();
     ImGuiStyle& style = ImGui::GetStyle();
     const float body = body_size(text_size);

@@ -39,6 +39,6 @@ float body_size(int text_size);
 float target_height();
 
 // applies a palette and sizes to ImGui's style; call when a setting changes
-void apply(Kind kind, int text_size, bool touch);
+void apply(Kind kind, int text_size, bool touch, bool kiosk = false);
 
 }  // namespace ruvoya::ui::theme

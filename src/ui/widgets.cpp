@@ -8,6 +8,7 @@
 #include "imgui_internal.h"
 #include "ui/fonts.hpp"
 #include "ui/screen_view.hpp"
+#include "ui/semantics.hpp"
 #include "ui/theme.hpp"
 
 namespace ruvoya::ui::widgets {
@@ -29,9 +30,11 @@ struct Card {
 };
 std::vector<Card> g_cards;
 
-// an invisible, navigable button of `size`, with the keyboard focus ring drawn
+// an invisible, navigable button of `size`, with the keyboard focus ring drawn; it is also
+// pressed when the semantic DOM tree activates it (even while scrolled off screen)
 bool press_area(const char* id, ImVec2 size, bool* hovered, bool* held) {
-    bool pressed = ImGui::InvisibleButton(id, size);
+    bool pressed = ImGui::InvisibleButton(id, size, ImGuiButtonFlags_EnableNav);
+    pressed = semantics::take_activation(GImGui->LastItemData.ID) || pressed;
     *hovered = ImGui::IsItemHovered();
     *held = ImGui::IsItemActive();
     ImGui::RenderNavCursor(GImGui->LastItemData.Rect, GImGui->LastItemData.ID);
@@ -61,6 +64,7 @@ void eyebrow(const std::string& text) {
     ImGui::TextUnformatted(text.c_str());
     ImGui::PopStyleColor();
     ImGui::PopFont();
+    semantics::add("text", text, 0);
 }
 
 void paragraph(const std::string& text, bool muted) {
@@ -81,7 +85,12 @@ void labelled(const std::string& label, const std::string& text) {
     ImGui::TextUnformatted(label.c_str());
     ImGui::PopFont();
     ImGui::SameLine(0, body() * 0.3f);
-    paragraph(text);
+
+    // read as one sentence, the lead-in first
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column_width());
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    screen_view::add_last_item_as("text", label + " " + text);
 }
 
 bool button(const std::string& label, const char* id, Style style, bool full_width) {
@@ -135,13 +144,16 @@ bool button(const std::string& label, const char* id, Style style, bool full_wid
     return pressed;
 }
 
-bool link(const std::string& label, const char* id) {
+bool link(const std::string& label, const char* id, const std::string& href) {
     const theme::Palette& p = theme::palette();
     const float avail = column_width();
     ImVec2 text = ImGui::CalcTextSize(label.c_str(), nullptr, false, avail);
 
-    // the pressable area is taller than the text, for fingers
-    const float h = std::max(text.y, theme::target_height() * 0.8f);
+    // the pressable area is taller than the text: 44 CSS px for fingers, 24 for a mouse
+    const float h = std::max({text.y, theme::target_height(),
+                              ImGui::GetIO().MouseSource == ImGuiMouseSource_TouchScreen
+                                  ? 44.0f
+                                  : 24.0f});
     bool hovered, held;
     bool pressed = press_area(id, ImVec2(text.x, h), &hovered, &held);
     const ImRect r = GImGui->LastItemData.Rect;
@@ -162,6 +174,9 @@ bool link(const std::string& label, const char* id) {
         ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     }
     screen_view::describe_last_item(label, "link");
+    if (!href.empty()) {
+        semantics::set_last_href(href);
+    }
     return pressed;
 }
 
@@ -279,6 +294,7 @@ void progress(float fraction, const std::string& caption) {
                           col(p.success), h * 0.5f);
     }
     screen_view::add_last_item_as("progressbar", caption);
+    semantics::set_last_fraction(fraction);
     paragraph(caption, true);
 }
 

@@ -28,8 +28,9 @@ void labelled(const std::string& label, const std::string& text);
 bool button(const std::string& label, const char* id, Style style = Style::secondary,
             bool full_width = false);
 
-// underlined accent text that acts as a link
-bool link(const std::string& label, const char* id);
+// underlined accent text that acts as a link; href, when given, is the address it opens
+// outside the app (the DOM tree offers it as a real link)
+bool link(const std::string& label, const char* id, const std::string& href = {});
 
 // a checkbox with a wrapped label; returns true when it was toggled
 bool checkbox(const std::string& label, const char* id, bool* value,

@@ -1,0 +1,274 @@
+// The semantic view: see semantics.hpp. The list is rebuilt every frame while the widgets
+// draw, hashed as it grows, and serialised only when the hash differs from the last one
+// the DOM tree received, so a still page costs a hash per frame and nothing more.
+#include "ui/semantics.hpp"
+
+#include <emscripten/emscripten.h>
+
+#include <cstdint>
+#include <cstdio>
+#include <map>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "imgui_internal.h"
+#include "platform/platform.hpp"
+#include "ui/theme.hpp"
+
+namespace ruvoya::ui::semantics {
+
+namespace {
+
+struct Node {
+    std::string key;
+    std::string role;
+    std::string text;
+    unsigned id = 0;
+    int level = 0;
+    int state = -1;
+    std::string href;
+    std::string value;
+    int percent = -1;
+};
+
+std::vector<Node> g_nodes;
+std::map<std::uint64_t, int> g_seen;
+std::uint64_t g_published_hash = 1;
+unsigned g_version = 0;
+std::string g_json = "[]";
+
+// what the DOM tree asked for, waiting for its item to be drawn
+unsigned g_activate = 0;
+int g_activate_frames = 0;
+unsigned g_text_id = 0;
+int g_text_frames = 0;
+std::string g_text;
+unsigned g_focus = 0;
+bool g_scroll_to_focus = false;
+
+constexpr std::uint64_t kFnvOffset = 1469598103934665603ull;
+constexpr std::uint64_t kFnvPrime = 1099511628211ull;
+
+std::uint64_t mix(std::uint64_t h, const std::string& s) {
+    for (unsigned char c : s) {
+        h = (h ^ c) * kFnvPrime;
+    }
+    return (h ^ 0xff) * kFnvPrime;
+}
+
+std::uint64_t mix(std::uint64_t h, long long v) {
+    return mix(h, std::to_string(v));
+}
+
+// folds one node into a hash of the list
+std::uint64_t hash_node(std::uint64_t h, const Node& n) {
+    h = mix(h, n.key);
+    h = mix(h, n.role);
+    h = mix(h, n.text);
+    h = mix(h, static_cast<long long>(n.level) * 16 + n.state);
+    h = mix(h, n.href);
+    h = mix(h, n.value);
+    return mix(h, n.percent);
+}
+
+// static text has no ImGui id: its key is its role and text, numbered when repeated
+std::string static_key(const Node& n) {
+    const std::uint64_t h = mix(mix(kFnvOffset, n.role), n.text) + n.level;
+    const int count = g_seen[h]++;
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "s%016llx-%d", static_cast<unsigned long long>(h), count);
+    return buf;
+}
+
+std::uint64_t list_hash() {
+    std::uint64_t h = kFnvOffset;
+    for (const Node& n : g_nodes) {
+        h = hash_node(h, n);
+    }
+    return h;
+}
+
+}  // namespace
+
+void begin_frame() {
+    g_nodes.clear();
+    g_seen.clear();
+
+    // an activation that no widget of ours claimed goes to ImGui's own (a combo, say)
+    if (g_activate != 0 && ++g_activate_frames > 1) {
+        ImGui::ActivateItemByID(g_activate);
+        g_activate = 0;
+        platform::request_frames(2);
+    }
+    if (g_text_id != 0 && ++g_text_frames > 1) {
+        g_text_id = 0;
+    }
+}
+
+void begin_region(const char* role) {
+    add("begin", role, 0);
+}
+
+void end_region() {
+    add("end", "", 0);
+}
+
+void add(const char* role, const std::string& text, unsigned id, int level, int state) {
+    Node n;
+    n.role = role;
+    n.text = text;
+    n.id = id;
+    n.level = level;
+    n.state = state;
+    if (n.role == "begin" || n.role == "end") {
+        n.key = n.role + ":" + text + ":" + std::to_string(g_nodes.size());
+    } else if (id != 0) {
+        n.key = "i" + std::to_string(id);
+    } else {
+        n.key = static_key(n);
+    }
+    g_nodes.push_back(std::move(n));
+}
+
+void set_last_href(const std::string& href) {
+    if (!g_nodes.empty()) {
+        g_nodes.back().href = href;
+    }
+}
+
+void set_last_value(const std::string& value, bool multiline) {
+    if (!g_nodes.empty()) {
+        g_nodes.back().value = value;
+        if (multiline) {
+            g_nodes.back().role = "textarea";
+        }
+    }
+}
+
+void set_last_fraction(float fraction) {
+    if (!g_nodes.empty()) {
+        const float f = fraction < 0 ? 0 : (fraction > 1 ? 1 : fraction);
+        g_nodes.back().percent = static_cast<int>(f * 100.0f + 0.5f);
+    }
+}
+
+bool take_activation(unsigned id) {
+    if (id == 0 || id != g_activate) {
+        return false;
+    }
+    g_activate = 0;
+    return true;
+}
+
+bool take_text(unsigned id, std::string* value) {
+    if (id == 0 || id != g_text_id) {
+        return false;
+    }
+    g_text_id = 0;
+
+    // ImGui keeps its own copy of a field while it edits it; the DOM's text wins
+    if (GImGui->ActiveId == id) {
+        ImGui::ClearActiveID();
+    }
+    if (*value == g_text) {
+        return false;
+    }
+    *value = g_text;
+    return true;
+}
+
+void decorate_last_item(unsigned id) {
+    if (id == 0 || id != g_focus) {
+        return;
+    }
+    ImGuiContext& g = *GImGui;
+    ImGuiWindow* window = g.CurrentWindow;
+    const ImRect r = g.LastItemData.Rect;
+    if (g_scroll_to_focus && window) {
+        g_scroll_to_focus = false;
+        ImGui::ScrollToRectEx(window, r, ImGuiScrollFlags_KeepVisibleEdgeY);
+        platform::request_frames(3);
+    }
+
+    // ImGui draws its own ring when its keyboard navigation is on the same item
+    if (g.NavId == id && g.NavCursorVisible) {
+        return;
+    }
+    const ImU32 ring = ImGui::ColorConvertFloat4ToU32(theme::palette().accent);
+    ImGui::GetWindowDrawList()->AddRect(ImVec2(r.Min.x - 3, r.Min.y - 3),
+                                        ImVec2(r.Max.x + 3, r.Max.y + 3), ring,
+                                        ImGui::GetStyle().FrameRounding + 3, 0, 3.0f);
+}
+
+void request_activation(unsigned id) {
+    g_activate = id;
+    g_activate_frames = 0;
+}
+
+void set_dom_focus(unsigned id) {
+    if (id != g_focus) {
+        g_scroll_to_focus = id != 0;
+    }
+    g_focus = id;
+}
+
+void set_text(unsigned id, const std::string& text) {
+    g_text_id = id;
+    g_text_frames = 0;
+    g_text = text;
+}
+
+unsigned version() {
+    const std::uint64_t h = list_hash();
+    if (h != g_published_hash) {
+        g_published_hash = h;
+        g_version++;
+        nlohmann::json out = nlohmann::json::array();
+        for (const Node& n : g_nodes) {
+            nlohmann::json j = {{"k", n.key}, {"r", n.role}, {"t", n.text}};
+            if (n.id != 0) {
+                j["id"] = n.id;
+            }
+            if (n.level > 0) {
+                j["l"] = n.level;
+            }
+            if (n.state >= 0) {
+                j["s"] = n.state;
+            }
+            if (!n.href.empty()) {
+                j["h"] = n.href;
+            }
+            if (!n.value.empty() || n.role == "input" || n.role == "textarea") {
+                j["v"] = n.value;
+            }
+            if (n.percent >= 0) {
+                j["p"] = n.percent;
+            }
+            out.push_back(std::move(j));
+        }
+        g_json = out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    }
+    return g_version;
+}
+
+const std::string& json() {
+    return g_json;
+}
+
+}  // namespace ruvoya::ui::semantics
+
+// a11y.js reads the semantic view through these after each frame
+extern "C" EMSCRIPTEN_KEEPALIVE unsigned ruvoya_semantics_version() {
+    return ruvoya::ui::semantics::version();
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE const char* ruvoya_semantics_json() {
+    return ruvoya::ui::semantics::json().c_str();
+}
+
+// the item ImGui's own keyboard navigation shows its ring on, 0 when none shows
+extern "C" EMSCRIPTEN_KEEPALIVE unsigned ruvoya_semantics_nav_focus() {
+    ImGuiContext* g = GImGui;
+    return g && g->NavCursorVisible ? g->NavId : 0;
+}

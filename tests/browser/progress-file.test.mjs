@@ -1,0 +1,92 @@
+// Taking progress along: export to a file, clear the browser, import with a preview;
+// a damaged file changes nothing and says why.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { centre, findItem, launch, openApp, settle, startServer } from './harness.mjs';
+
+let browser;
+let server;
+let url;
+
+before(async () => {
+  browser = await launch();
+  ({ server, url } = await startServer());
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const ITEM = 'Policy and insurer phone are found';
+
+async function click(page, label, kind) {
+  const { x, y } = centre(await findItem(page, label, kind));
+  await page.mouse.click(x, y);
+  await settle(page);
+}
+
+async function go(page, hash) {
+  await page.evaluate((h) => { window.location.hash = h; }, hash);
+  await settle(page);
+}
+
+async function importFile(page, path) {
+  const { x, y } = centre(await findItem(page, 'Load progress from a file', 'button'));
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.mouse.click(x, y)]);
+  await chooser.setFiles(path);
+  await page.waitForTimeout(300);
+  await settle(page);
+}
+
+test('progress exported to a file comes back after storage is cleared', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'ruvoya-export-'));
+  const { context, page } = await openApp(browser, url, {
+    hash: '#/guide/medical-help/checklist',
+  });
+  await click(page, ITEM, 'checkbox');
+  await go(page, '#/settings');
+  const { x, y } = centre(await findItem(page, 'Save progress to a file', 'button'));
+  const [download] = await Promise.all([page.waitForEvent('download'), page.mouse.click(x, y)]);
+  const file = join(dir, download.suggestedFilename());
+  await download.saveAs(file);
+  assert.match(await readFile(file, 'utf8'), /"format":\s*"ruvoya-progress"/);
+
+  // a fresh browser state: nothing ticked
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await settle(page);
+  await go(page, '#/guide/medical-help/checklist');
+  assert.equal((await findItem(page, ITEM, 'checkbox')).checked, false);
+
+  // the import says what it will do, and does it only when asked
+  await go(page, '#/settings');
+  await importFile(page, file);
+  const preview = await findItem(page, 'This file holds', 'status');
+  assert.match(preview.label, /1 added/);
+  await click(page, 'Load it', 'button');
+  await findItem(page, 'Progress loaded', 'status');
+  await go(page, '#/guide/medical-help/checklist');
+  assert.equal((await findItem(page, ITEM, 'checkbox')).checked, true);
+  await context.close();
+});
+
+test('importing a damaged file changes nothing and says why', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'ruvoya-import-'));
+  const damaged = join(dir, 'progress.json');
+  await writeFile(damaged, '{"format": "ruvoya-progress", "version": 1, "guides": {"medi');
+  const { context, page } = await openApp(browser, url, {
+    hash: '#/guide/medical-help/checklist',
+  });
+  await click(page, ITEM, 'checkbox');
+  const before = await page.evaluate(() => localStorage.getItem('ruvoya.progress'));
+  await go(page, '#/settings');
+  await importFile(page, damaged);
+  const refused = await findItem(page, 'nothing changed', 'status');
+  assert.match(refused.label, /damaged/);
+  assert.equal(await page.evaluate(() => localStorage.getItem('ruvoya.progress')), before);
+  await context.close();
+});
