@@ -7,7 +7,6 @@ IMGUI_DIR ?= $(CURDIR)/.deps/imgui
 JOBS ?= $(shell nproc)
 # Debian's emcc needs Debian's acorn, which the machine's own node does not see.
 export NODE_PATH := /usr/share/nodejs$(if $(NODE_PATH),:$(NODE_PATH))
-export IMGUI_DIR
 
 CONTENTC := build/native/ruvoya-contentc
 
@@ -50,6 +49,10 @@ asan: deps ## unit tests again, with AddressSanitizer and UBSan
 
 browser: dist ## browser tests in headless Chromium
 	@node --test --test-reporter=spec tests/browser/
+
+bench: dist ## measure size, start-up, frame CPU, memory, 1,000 guides; see docs/performance.md
+	@bench/build.sh
+	@node bench/run.mjs
 
 test: deps ## everything: unit, sanitizers, wasm build, browser tests; ends with a summary
 	@scripts/test.sh

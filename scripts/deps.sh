@@ -113,7 +113,9 @@ if [ ! -f .deps/qrcodegen/cpp/qrcodegen.cpp ]; then
 fi
 
 # ---- npm packages (browser tests) ------------------------------------------------
-if [ -f package-lock.json ] && [ ! -d node_modules/playwright-core ]; then
+# npm keeps its own record of what it installed; a newer lock file means something changed
+if [ -f package-lock.json ] && { [ ! -f node_modules/.package-lock.json ] ||
+                                 [ package-lock.json -nt node_modules/.package-lock.json ]; }; then
   say "installing npm packages from package-lock.json"
   npm ci --no-audit --no-fund --loglevel=error
 fi
