@@ -218,3 +218,29 @@ test('the mouse cursor takes the shape ImGui asks for', async () => {
                'pointer');
   await context.close();
 });
+
+test('without WebGL 2 the page says so plainly instead of staying blank', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const real = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (kind, ...rest) {
+      return kind === 'webgl2' ? null : real.call(this, kind, ...rest);
+    };
+  });
+  await page.goto(url);
+  await page.waitForSelector('#error:not([hidden])');
+  assert.match(await page.textContent('#error-text'), /WebGL 2/);
+  await context.close();
+});
+
+test('a failed download says what happened and offers to try again', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await context.route('**/ruvoya.wasm', (route) => route.abort());
+  await page.goto(url);
+  await page.waitForSelector('#error:not([hidden])');
+  assert.match(await page.textContent('#error-text'), /could not be downloaded/);
+  assert.equal(await page.isVisible('#error-retry'), true);
+  await context.close();
+});
