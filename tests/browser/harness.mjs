@@ -59,7 +59,15 @@ export async function settle(page, quietMs = 150, timeoutMs = 5000) {
 }
 
 export async function frames(page) {
-  return page.evaluate(() => window.ruvoya.frames());
+  return page.evaluate(() => (window.ruvoya && window.ruvoya.frames ? window.ruvoya.frames() : 0));
+}
+
+// reloads the page and waits for the app's first frames again
+export async function reload(page) {
+  await page.reload();
+  await page.waitForFunction(() => window.ruvoya && window.ruvoya.ready &&
+                                   window.ruvoya.frames() > 0);
+  await settle(page);
 }
 
 export async function items(page) {

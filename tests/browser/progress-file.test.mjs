@@ -5,7 +5,9 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { centre, findItem, launch, openApp, settle, startServer } from './harness.mjs';
+import {
+  centre, findItem, launch, openApp, reload, settle, startServer,
+} from './harness.mjs';
 
 let browser;
 let server;
@@ -57,8 +59,7 @@ test('progress exported to a file comes back after storage is cleared', async ()
 
   // a fresh browser state: nothing ticked
   await page.evaluate(() => localStorage.clear());
-  await page.reload();
-  await settle(page);
+  await reload(page);
   await go(page, '#/guide/medical-help/checklist');
   assert.equal((await findItem(page, ITEM, 'checkbox')).checked, false);
 

@@ -1,0 +1,256 @@
+// Accessibility tests in headless Chromium: the hidden semantic DOM tree found with
+// Playwright's role queries only, a keyboard-only walk through the app, and axe-core on
+// the catalogue and a guide.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { inflateSync } from 'node:zlib';
+import { findItem, launch, openApp, settle, startServer } from './harness.mjs';
+
+let browser;
+let server;
+let url;
+
+before(async () => {
+  browser = await launch();
+  ({ server, url } = await startServer());
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const TITLE = 'How to get medical help as a foreigner';
+const ITEM = 'Policy and insurer phone are found';
+const SOURCES = 'Sources and report outdated information';
+
+async function stored(page) {
+  return page.evaluate(() => JSON.parse(localStorage.getItem('ruvoya.progress') || '{}'));
+}
+
+// what has keyboard focus: its tag and the name a screen reader would read
+async function focused(page) {
+  return page.evaluate(() => {
+    const a = document.activeElement;
+    const name = a.getAttribute('aria-label') ||
+      (a.type === 'checkbox' ? a.parentElement.textContent : a.textContent);
+    return { tag: a.tagName.toLowerCase(), type: a.type || '', name: (name || '').trim() };
+  });
+}
+
+// presses a key until what has focus matches, at most `max` times
+async function pressUntil(page, key, match, max = 150) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press(key);
+    const now = await focused(page);
+    if (match(now)) return now;
+  }
+  throw new Error(`${key} never reached the item; focus is on ${JSON.stringify(await focused(page))}`);
+}
+
+test('role queries find the guide, its sections, and a checklist tick that lasts', async () => {
+  const { context, page, errors } = await openApp(browser, url, {
+    hash: '#/guide/medical-help',
+  });
+  const main = page.getByRole('main');
+  assert.equal(await main.getByRole('heading', { level: 1, name: TITLE }).count(), 1);
+
+  // every section the section list names has its heading in the main content
+  const nav = page.getByRole('navigation');
+  const sections = await nav.getByRole('link').allTextContents();
+  assert.ok(sections.length >= 9, `only ${sections.length} sections listed`);
+  for (const name of sections) {
+    if (name === SOURCES) {
+      const toggle = main.getByRole('button', { name, exact: true, expanded: false });
+      assert.equal(await toggle.count(), 1, `no closed section "${name}"`);
+    } else {
+      const heading = main.getByRole('heading', { level: 2, name, exact: true });
+      assert.equal(await heading.count(), 1, `no heading "${name}"`);
+    }
+  }
+
+  // ticked with the keyboard on the DOM checkbox, as a screen reader user would
+  const box = main.getByRole('checkbox', { name: ITEM });
+  assert.equal(await box.isChecked(), false);
+  await box.focus();
+  await page.keyboard.press('Space');
+  await settle(page);
+  assert.equal(await box.isChecked(), true);
+  assert.ok((await stored(page)).guides['medical-help'].checked.includes('policy-found'));
+
+  // the canvas shows the tick too, and scrolled the box into view when it took focus
+  assert.equal((await findItem(page, ITEM, 'checkbox')).checked, true);
+
+  await page.reload();
+  await page.waitForFunction(() => window.ruvoya && window.ruvoya.ready);
+  await settle(page);
+  assert.equal(await page.getByRole('checkbox', { name: ITEM }).isChecked(), true);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the DOM tree follows the page: language, expanded state and progress', async () => {
+  const { context, page } = await openApp(browser, url, { hash: '#/guide/medical-help' });
+  const main = page.getByRole('main');
+  const toggle = main.getByRole('button', { name: SOURCES, exact: true });
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  await settle(page);
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  assert.equal(await main.getByRole('textbox', { name: 'What looks wrong?' }).count(), 1);
+
+  // an external link is a real link to its address
+  const external = main.locator('a[href^="https://"]');
+  assert.ok(await external.count() > 0, 'no external link with an address');
+  assert.equal(await external.first().getAttribute('target'), '_blank');
+
+  const bar = main.getByRole('progressbar');
+  assert.equal(await bar.getAttribute('aria-valuenow'), '0');
+
+  await page.getByRole('banner').getByRole('button', { name: 'Русский' }).focus();
+  await page.keyboard.press('Enter');
+  await settle(page);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'ru');
+  const h1 = await main.getByRole('heading', { level: 1 }).textContent();
+  assert.match(h1, /[А-Яа-я]/);
+  await context.close();
+});
+
+test('keyboard alone: search, open a guide, tick an item, go back', async () => {
+  const { context, page } = await openApp(browser, url);
+
+  // Tab from the page enters the tree at the skip link, then moves in visual order
+  const first = await pressUntil(page, 'Tab', () => true, 1);
+  assert.equal(first.name, 'Skip to content');
+  await pressUntil(page, 'Tab', (f) => f.tag === 'input' && f.name === 'Search guides', 20);
+  await page.keyboard.type('insurance');
+  await settle(page);
+  assert.match(decodeURIComponent(page.url()), /#\/search\/insurance$/);
+
+  await pressUntil(page, 'Tab', (f) => f.tag === 'a' && f.name === TITLE, 40);
+  await page.keyboard.press('Enter');
+  await settle(page);
+  assert.match(page.url(), /#\/guide\/medical-help$/);
+  assert.equal((await focused(page)).name, TITLE, 'focus went to the new page heading');
+
+  await pressUntil(page, 'Tab', (f) => f.type === 'checkbox' && f.name.includes(ITEM));
+  await page.keyboard.press('Space');
+  await settle(page);
+  assert.equal(await page.getByRole('checkbox', { name: ITEM }).isChecked(), true);
+  assert.equal((await findItem(page, ITEM, 'checkbox')).checked, true, 'canvas followed focus');
+
+  await pressUntil(page, 'Shift+Tab', (f) => f.tag === 'button' && f.name.endsWith('Back'));
+  await page.keyboard.press('Enter');
+  await settle(page);
+  assert.match(page.url(), /#\/$/);
+  assert.equal(await page.getByRole('heading', { level: 1, name: 'All guides' }).count(), 1);
+  await context.close();
+});
+
+test('Escape closes the emergency numbers opened from the DOM tree', async () => {
+  const { context, page } = await openApp(browser, url);
+  await page.getByRole('button', { name: 'Emergency: 112' }).focus();
+  await page.keyboard.press('Enter');
+  await settle(page);
+  await findItem(page, 'Close', 'button');
+  await page.keyboard.press('Escape');
+  await settle(page);
+  assert.equal((await page.evaluate(() => window.ruvoya.items()))
+    .filter((i) => i.label === 'Close').length, 0);
+  await context.close();
+});
+
+// the colour of one CSS pixel, decoded from a 1x1 PNG screenshot: with one pixel, every
+// PNG row filter leaves the bytes as they are, so no unfiltering is needed
+async function pixel(page, x, y) {
+  const png = await page.screenshot({ clip: { x, y, width: 1, height: 1 } });
+  const data = [];
+  for (let at = 8; at < png.length;) {
+    const len = png.readUInt32BE(at);
+    if (png.toString('ascii', at + 4, at + 8) === 'IDAT') {
+      data.push(png.subarray(at + 8, at + 8 + len));
+    }
+    at += 12 + len;
+  }
+  const raw = inflateSync(Buffer.concat(data));
+  return [raw[1], raw[2], raw[3]];
+}
+
+test('the theme follows the system colour scheme and contrast until one is picked', async () => {
+  const { context, page } = await openApp(browser, url);
+  const at = [6, 500];
+  assert.deepEqual(await pixel(page, ...at), [0xf6, 0xf7, 0xf9]);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await settle(page);
+  assert.deepEqual(await pixel(page, ...at), [0x14, 0x17, 0x1c]);
+  await page.emulateMedia({ colorScheme: 'dark', contrast: 'more' });
+  await settle(page);
+  assert.deepEqual(await pixel(page, ...at), [0, 0, 0]);
+
+  // a theme picked in Settings wins, now and after a reload
+  await page.getByRole('button', { name: 'Settings' }).focus();
+  await page.keyboard.press('Enter');
+  await settle(page);
+  await page.getByRole('button', { name: /Light/ }).focus();
+  await page.keyboard.press('Enter');
+  await settle(page);
+  assert.deepEqual(await pixel(page, ...at), [0xf6, 0xf7, 0xf9]);
+  await page.reload();
+  await page.waitForFunction(() => window.ruvoya && window.ruvoya.ready);
+  await settle(page);
+  assert.deepEqual(await pixel(page, ...at), [0xf6, 0xf7, 0xf9]);
+  await context.close();
+});
+
+test('with reduced motion a wheel notch scrolls at once instead of gliding', async () => {
+  const { context, page } = await openApp(browser, url);
+
+  // how far a heading moved two animation frames after one notch (the first frame takes
+  // the notch, the second shows it)
+  async function moved() {
+    const before = await findItem(page, 'Documents', 'heading');
+    await page.mouse.move(640, 400);
+    await page.mouse.wheel(0, 120);
+    await page.evaluate(() => new Promise((done) => {
+      requestAnimationFrame(() => requestAnimationFrame(done));
+    }));
+    const after = await findItem(page, 'Documents', 'heading');
+    await settle(page);
+    return before.y - after.y;
+  }
+  assert.ok(await moved() < 120, 'without the preference a notch glides');
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.reload();
+  await page.waitForFunction(() => window.ruvoya && window.ruvoya.ready);
+  await settle(page);
+  assert.equal(await moved(), 120);
+  await context.close();
+});
+
+// axe-core runs inside the page; its source goes in through DevTools, which the page's
+// script policy does not restrict
+async function axe(page) {
+  const require = createRequire(import.meta.url);
+  const source = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(source);
+  const result = await page.evaluate(() => window.axe.run(document, {
+    resultTypes: ['violations'],
+  }));
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+test('axe-core finds no serious or critical violations on the catalogue', async () => {
+  const { context, page } = await openApp(browser, url);
+  assert.deepEqual(await axe(page), []);
+  await context.close();
+});
+
+test('axe-core finds no serious or critical violations on a guide', async () => {
+  const { context, page } = await openApp(browser, url, { hash: '#/guide/medical-help/report' });
+  assert.deepEqual(await axe(page), []);
+  await context.close();
+});
