@@ -22,11 +22,15 @@
     loading: ru ? 'Загружаем справочники…' : 'Loading guides…',
     retry: ru ? 'Попробовать снова' : 'Try again',
     wasm: ru
-      ? 'Этот браузер не поддерживает WebAssembly. Откройте Ruvoya в свежей версии Chrome, Firefox, Safari или Edge.'
-      : 'This browser cannot run WebAssembly. Please open Ruvoya in a current Chrome, Firefox, Safari or Edge.',
+      ? 'Этот браузер не поддерживает WebAssembly. ' +
+        'Откройте Ruvoya в свежей версии Chrome, Firefox, Safari или Edge.'
+      : 'This browser cannot run WebAssembly. ' +
+        'Please open Ruvoya in a current Chrome, Firefox, Safari or Edge.',
     webgl: ru
-      ? 'Этот браузер или устройство не поддерживает WebGL 2, без которого Ruvoya не может рисовать. Попробуйте другой браузер или включите аппаратное ускорение.'
-      : 'This browser or device does not support WebGL 2, which Ruvoya needs to draw. Try another browser or turn on hardware acceleration.',
+      ? 'Этот браузер или устройство не поддерживает WebGL 2, без которого Ruvoya ' +
+        'не может рисовать. Попробуйте другой браузер или включите аппаратное ускорение.'
+      : 'This browser or device does not support WebGL 2, which Ruvoya needs to draw. ' +
+        'Try another browser or turn on hardware acceleration.',
     download: ru
       ? 'Не удалось загрузить Ruvoya. Проверьте подключение к интернету и попробуйте снова.'
       : 'Ruvoya could not be downloaded. Check your connection and try again.',

@@ -78,8 +78,8 @@ void App::draw_catalogue() {
     // search as you type; the query lives in the address so back returns to it
     ImGui::SetNextItemWidth(-1);
     ImGui::PushStyleColor(ImGuiCol_Border, p.muted);
-    const bool changed = ImGui::InputTextWithHint("##search", tr("catalogue.search_placeholder").c_str(),
-                                                  &query_);
+    const std::string hint = tr("catalogue.search_placeholder");
+    const bool changed = ImGui::InputTextWithHint("##search", hint.c_str(), &query_);
     ImGui::PopStyleColor();
     screen_view::describe_last_item(tr("catalogue.search_placeholder"), "input");
     const bool typed_in_dom = screen_view::sync_text(&query_);
@@ -105,9 +105,10 @@ void App::draw_catalogue() {
             started.push_back(g);
         }
     }
-    std::sort(started.begin(), started.end(), [&](const content::Guide* a, const content::Guide* b) {
+    auto recent = [&](const content::Guide* a, const content::Guide* b) {
         return state_.guides.at(a->id).opened > state_.guides.at(b->id).opened;
-    });
+    };
+    std::sort(started.begin(), started.end(), recent);
     if (!started.empty()) {
         w::heading(tr("catalogue.continue"), 2);
         for (size_t i = 0; i < started.size() && i < 3; ++i) {

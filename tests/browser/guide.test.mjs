@@ -113,7 +113,8 @@ test('a deep link to a section opens the guide scrolled to that section', async 
   await context.close();
 });
 
-test('switching to Russian changes the UI and the guide, and switching back restores it', async () => {
+test('switching to Russian changes the UI and the guide; switching back restores it',
+     async () => {
   const { context, page } = await openApp(browser, url, { hash: '#/guide/medical-help' });
   await click(page, 'Русский', 'button');
   const ru = (await items(page)).find((i) => i.kind === 'heading' && i.level === 1);

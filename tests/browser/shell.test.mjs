@@ -186,7 +186,8 @@ test('a link opens in a new tab inside the click, with no opener', async () => {
   await context.close();
 });
 
-test('paste puts the clipboard text into a field, and Copy report fills the clipboard', async () => {
+test('paste puts the clipboard text into a field; Copy report fills the clipboard',
+     async () => {
   const { context, page } = await openApp(browser, url, { hash: '#/guide/medical-help/report' });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url });
   await page.evaluate(() => navigator.clipboard.writeText('Step 2 shows an old link'));
