@@ -3,7 +3,9 @@
 // the report form's personal-data block, and a broken saved state.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { centre, findItem, items, launch, openApp, settle, startServer, tap } from './harness.mjs';
+import {
+  centre, findItem, items, launch, openApp, reload, settle, startServer, tap,
+} from './harness.mjs';
 
 let browser;
 let server;
@@ -185,5 +187,34 @@ test('an unreadable saved state is kept aside, reported, and the app still works
   await page.mouse.click(link.x, link.y);
   await settle(page);
   await findItem(page, TITLE, 'heading');
+  await context.close();
+});
+
+test('when a guide changed under saved ticks, existing ticks stay and the reader is told',
+     async () => {
+  const { context, page } = await openApp(browser, url, {
+    hash: '#/guide/medical-help/checklist',
+  });
+  await click(page, ITEMS[0], 'checkbox');
+
+  // the saved progress as an older revision of the guide would have left it
+  await page.evaluate(() => {
+    const doc = JSON.parse(localStorage.getItem('ruvoya.progress'));
+    const entry = doc.guides['medical-help'];
+    entry.checked.push('an-item-that-was-removed');
+    entry.revision = '0123456789abcdef';
+    localStorage.setItem('ruvoya.progress', JSON.stringify(doc));
+  });
+  await page.evaluate(() => { window.location.hash = '#/'; });
+  await reload(page);
+  await page.evaluate(() => { window.location.hash = '#/guide/medical-help/checklist'; });
+  await settle(page);
+  await page.evaluate(() => { window.location.hash = '#/guide/medical-help'; });
+  await settle(page);
+  const notice = await findItem(page, 'This guide was updated', 'text');
+  assert.match(notice.label, /1 checklist items changed/);
+  const saved = await stored(page);
+  assert.deepEqual(saved.guides['medical-help'].checked.length, 1);
+  assert.notEqual(saved.guides['medical-help'].revision, '0123456789abcdef');
   await context.close();
 });
