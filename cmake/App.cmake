@@ -75,7 +75,7 @@ file(GLOB RUVOYA_PLATFORM_SOURCES CONFIGURE_DEPENDS src/platform/*.cpp)
 add_executable(ruvoya ${RUVOYA_UI_SOURCES} ${RUVOYA_PLATFORM_SOURCES}
                "${_gen}/bundle.cpp" ${_font_sources})
 target_link_libraries(ruvoya PRIVATE ruvoya_core imgui)
-target_sources(ruvoya PRIVATE "${QR_DIR}/cpp/qrcodegen.cpp")
+target_sources(ruvoya PRIVATE "${QR_DIR}/c/qrcodegen.c")
 target_include_directories(ruvoya SYSTEM PRIVATE "${QR_DIR}")
 target_compile_definitions(ruvoya PRIVATE
   RUVOYA_KIOSK_DEFAULT=$<BOOL:${RUVOYA_KIOSK}>

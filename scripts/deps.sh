@@ -107,8 +107,8 @@ elif [ ! -f .deps/imgui/imgui.h ]; then
   fetch_source imgui "$IMGUI_VERSION" "$IMGUI_ORIG" "$IMGUI_SHA256" imgui
 fi
 
-# Nayuki's QR Code generator (the C++ version is used), for the kiosk's QR codes
-if [ ! -f .deps/qrcodegen/cpp/qrcodegen.cpp ]; then
+# Nayuki's QR Code generator (its C version is used), for the kiosk's QR codes
+if [ ! -f .deps/qrcodegen/c/qrcodegen.c ]; then
   fetch_source qr-code-generator "$QR_VERSION" "$QR_ORIG" "$QR_SHA256" qrcodegen
 fi
 

@@ -86,32 +86,33 @@
   // ---- getting the wasm --------------------------------------------------------------
 
   // the wasm comes through fetch so that its progress can be shown
+  // the wasm compiles while it downloads (compileStreaming), and the bar counts the bytes
+  // as they pass; without streaming support it is read whole, then compiled
   function download(url) {
     return fetch(url, { credentials: 'same-origin' }).then(function (response) {
       if (!response.ok) throw new Error('HTTP ' + response.status);
-      // a compressed response's length is not the wasm's: the bar then just moves
-      var encoded = /\S/.test(response.headers.get('Content-Encoding') || '');
-      var total = encoded ? 0 : Number(response.headers.get('Content-Length')) || 0;
-      if (!response.body || !total) return response.arrayBuffer();
-      var reader = response.body.getReader();
-      var chunks = [];
-      var received = 0;
-      function pump() {
-        return reader.read().then(function (step) {
-          if (step.done) {
-            var bytes = new Uint8Array(received);
-            var at = 0;
-            chunks.forEach(function (c) { bytes.set(c, at); at += c.length; });
-            return bytes.buffer;
-          }
-          chunks.push(step.value);
-          received += step.value.length;
-          bar.value = Math.min(99, Math.round((received / total) * 100));
-          return pump();
-        });
-      }
-      return pump();
+      var streaming = typeof WebAssembly.compileStreaming === 'function' &&
+        /^application\/wasm\b/.test(response.headers.get('Content-Type') || '');
+      var tracked = withProgress(response);
+      if (streaming) return WebAssembly.compileStreaming(tracked);
+      return tracked.arrayBuffer().then(function (bytes) { return WebAssembly.compile(bytes); });
     });
+  }
+
+  function withProgress(response) {
+    // a compressed response's length is not the wasm's: the bar then just moves
+    var encoded = /\S/.test(response.headers.get('Content-Encoding') || '');
+    var total = encoded ? 0 : Number(response.headers.get('Content-Length')) || 0;
+    if (!response.body || !total || typeof TransformStream !== 'function') return response;
+    var received = 0;
+    var counted = response.body.pipeThrough(new TransformStream({
+      transform: function (chunk, controller) {
+        received += chunk.length;
+        bar.value = Math.min(99, Math.round((received / total) * 100));
+        controller.enqueue(chunk);
+      },
+    }));
+    return new Response(counted, { headers: { 'Content-Type': 'application/wasm' } });
   }
 
   // the one-file build carries the wasm as base64 in a non-executing script element
@@ -246,12 +247,22 @@
     startServiceWorker();
   }
 
+  // the wasm is fetched and compiled from now on, while ruvoya.js downloads beside it
+  var compiled = inlineWasm
+    ? embedded().then(function (bytes) { return WebAssembly.compile(bytes); })
+    : download('ruvoya.wasm');
+  compiled.catch(function (err) { fail(inlineWasm ? 'abort' : 'download', String(err)); });
+
   window.Module = {
     canvas: document.getElementById('canvas'),
     instantiateWasm: function (imports, done) {
-      (inlineWasm ? embedded() : download('ruvoya.wasm'))
-        .then(function (bytes) { return WebAssembly.instantiate(bytes, imports); })
-        .then(function (result) { bar.value = 100; done(result.instance, result.module); })
+      compiled
+        .then(function (module) {
+          return WebAssembly.instantiate(module, imports).then(function (instance) {
+            bar.value = 100;
+            done(instance, module);
+          });
+        })
         .catch(function (err) { fail(inlineWasm ? 'abort' : 'download', String(err)); });
       return {};
     },

@@ -45,7 +45,10 @@ export async function buildServiceWorker(dist, template = TEMPLATE) {
   // the hash of each file, then the version over all of them and the worker's own code
   const files = {};
   for (const path of await walk(dist)) {
-    if (!NOT_PRECACHED.has(path)) files[path] = sha256(await readFile(join(dist, path)));
+    // install icons are fetched by the browser when someone installs the app; offline
+    // use never needs them, so the first visit does not download them
+    if (NOT_PRECACHED.has(path) || path.startsWith('icons/')) continue;
+    files[path] = sha256(await readFile(join(dist, path)));
   }
   if (!files['index.html']) throw new Error(`${dist}: no index.html to precache`);
   const listing = Object.entries(files).map(([p, h]) => `${h}  ${p}\n`).join('');

@@ -2,9 +2,12 @@
 // encoding, not one per frame.
 #include "ui/qr.hpp"
 
+#include <cstdint>
 #include <vector>
 
-#include "cpp/qrcodegen.hpp"
+extern "C" {
+#include "c/qrcodegen.h"
+}
 #include "imgui.h"
 #include "ui/screen_view.hpp"
 
@@ -32,15 +35,21 @@ const Cached& encode(const std::string& text) {
         return g_cache;
     }
 
-    // medium error correction survives a smudged kiosk screen; the length guard above
-    // keeps the text well inside what version 40 holds, so encoding cannot fail
-    const qrcodegen::QrCode qr =
-        qrcodegen::QrCode::encodeText(text.c_str(), qrcodegen::QrCode::Ecc::MEDIUM);
-    g_cache.size = qr.getSize();
+    // medium error correction survives a smudged kiosk screen; the C version of the
+    // library is used because it reports a too-long text by its return value (the C++
+    // one throws, and pulls iostreams into the wasm)
+    std::vector<uint8_t> qr(qrcodegen_BUFFER_LEN_MAX), temp(qrcodegen_BUFFER_LEN_MAX);
+    if (!qrcodegen_encodeText(text.c_str(), temp.data(), qr.data(), qrcodegen_Ecc_MEDIUM,
+                              qrcodegen_VERSION_MIN, qrcodegen_VERSION_MAX, qrcodegen_Mask_AUTO,
+                              true)) {
+        return g_cache;
+    }
+    g_cache.size = qrcodegen_getSize(qr.data());
     g_cache.modules.resize(static_cast<size_t>(g_cache.size * g_cache.size));
     for (int y = 0; y < g_cache.size; ++y) {
         for (int x = 0; x < g_cache.size; ++x) {
-            g_cache.modules[static_cast<size_t>(y * g_cache.size + x)] = qr.getModule(x, y);
+            g_cache.modules[static_cast<size_t>(y * g_cache.size + x)] =
+                qrcodegen_getModule(qr.data(), x, y);
         }
     }
     return g_cache;

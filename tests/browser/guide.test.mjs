@@ -52,7 +52,9 @@ test('typing "insurance" in search finds medical-help, and its title opens it', 
   await click(page, 'Search guides', 'input');
   await page.keyboard.type('insurance');
   await settle(page);
-  assert.match(decodeURIComponent(page.url()), /#\/search\/insurance$/);
+
+  // the address follows once typing pauses
+  await page.waitForURL(/#\/search\/insurance$/);
   await findItem(page, 'Match in:', 'text');
   await click(page, TITLE, 'link');
   assert.match(page.url(), /#\/guide\/medical-help$/);
