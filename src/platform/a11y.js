@@ -3,7 +3,8 @@
 // (src/ui/semantics.cpp) when it changed and patches the DOM by key, never rebuilding it.
 // Clicks, Enter, Space, typing and focus in the tree go back to the app through
 // web_platform.cpp, which runs a frame inside the same event, so links still open.
-// Linked with --js-library next to platform.js.
+// It also reads aloud (speech synthesis) and reports the system's colour scheme, contrast
+// and reduced-motion preferences. Linked with --js-library next to platform.js.
 
 mergeInto(LibraryManager.library, {
   $RuvoyaA11y: {
@@ -15,11 +16,26 @@ mergeInto(LibraryManager.library, {
     nodes: null,
     controls: null,
     navShown: 0,
-    syncing: false,
+    // what had focus when a dialog opened, to go back to when it closes
+    opener: null,
+
+    // reading aloud: 0 idle, 1 speaking, 2 paused; run tells a finished reading from one
+    // that was replaced
+    speech: 0,
+    scope: '',
+    run: 0,
 
     words: {
-      en: { skip: 'Skip to content', sections: 'Sections' },
-      ru: { skip: 'Перейти к содержанию', sections: 'Разделы' },
+      en: {
+        skip: 'Skip to content', sections: 'Sections', read: 'Read aloud',
+        guide: 'Whole guide', section: 'Read this section', step: 'Current step', pause: 'Pause',
+        resume: 'Resume', stop: 'Stop',
+      },
+      ru: {
+        skip: 'Перейти к содержанию', sections: 'Разделы', read: 'Читать вслух',
+        guide: 'Всё руководство', section: 'Читать раздел', step: 'Текущий шаг',
+        pause: 'Пауза', resume: 'Продолжить', stop: 'Стоп',
+      },
     },
 
     word: function (name) {
@@ -59,6 +75,8 @@ mergeInto(LibraryManager.library, {
         e.preventDefault();
         A.focusMain();
       });
+      A.skip.addEventListener('focusin', A.onFocusIn);
+      A.skip.addEventListener('focusout', A.onFocusOut);
 
       A.root = document.createElement('div');
       A.root.id = 'ruvoya-a11y';
@@ -72,6 +90,15 @@ mergeInto(LibraryManager.library, {
       A.root.addEventListener('focusin', A.onFocusIn);
       A.root.addEventListener('focusout', A.onFocusOut);
       document.addEventListener('keydown', A.onDocumentKey);
+
+      // the theme follows the system's colour scheme and contrast while the app runs
+      ['(prefers-color-scheme: dark)', '(prefers-contrast: more)', '(forced-colors: active)']
+        .forEach(function (q) {
+          if (!window.matchMedia) return;
+          window.matchMedia(q).addEventListener('change', function () {
+            _ruvoya_a11y_system_changed();
+          });
+        });
 
       // a press on the canvas takes focus back from the tree, so its ring goes away
       canvas.addEventListener('pointerdown', function () {
@@ -107,32 +134,83 @@ mergeInto(LibraryManager.library, {
     },
 
     onKey: function (e) {
+      var A = RuvoyaA11y;
+
+      // Tab goes round inside an open dialog
+      var dialog = A.dialog();
+      if (e.key === 'Tab' && dialog) {
+        var all = A.tabbable(dialog);
+        var at = all.indexOf(document.activeElement);
+        var wrap = e.shiftKey ? at === 0 : at === all.length - 1;
+        if (wrap && all.length) {
+          e.preventDefault();
+          all[e.shiftKey ? all.length - 1 : 0].focus({ preventScroll: true });
+        }
+      }
       if (e.key === 'Escape') {
         e.preventDefault();
+        if (RuvoyaA11y.speech) RuvoyaA11y.command('stop');
         _ruvoya_a11y_escape();
       }
     },
 
     onFocusIn: function (e) {
-      _ruvoya_a11y_focus(RuvoyaA11y.idOf(e.target));
+      _ruvoya_a11y_focus(RuvoyaA11y.idOf(e.target), 1);
     },
 
     onFocusOut: function (e) {
-      if (!RuvoyaA11y.root.contains(e.relatedTarget)) _ruvoya_a11y_focus(0);
+      if (!RuvoyaA11y.root.contains(e.relatedTarget)) _ruvoya_a11y_focus(0, 0);
     },
 
-    // Tab from the canvas (or nothing) enters the tree: the item ImGui's keyboard
-    // navigation is on, else the first or the last item
+    // how far a key scrolls the content, in CSS px down the page; null when it does not.
+    // Space scrolls only where it activates nothing (the canvas itself).
+    scrollBy: function (e, a) {
+      var page = window.innerHeight * 0.85;
+      var onPage = !a || a === document.body || a.id === 'canvas';
+      switch (e.key) {
+        case 'ArrowDown': return 40;
+        case 'ArrowUp': return -40;
+        case 'PageDown': return page;
+        case 'PageUp': return -page;
+        case 'End': return 1e5;
+        case 'Home': return -1e5;
+        case ' ': return onPage ? (e.shiftKey ? -page : page) : null;
+        default: return null;
+      }
+    },
+
+    // a field of its own takes its keys: a DOM field, or the canvas's hidden text input
+    isField: function (a) {
+      return !!a && (a.tagName === 'TEXTAREA' || a.tagName === 'SELECT' ||
+                     (a.tagName === 'INPUT' && a.type !== 'checkbox'));
+    },
+
+    // scroll keys scroll the content; Tab from the canvas (or nothing) enters the tree: the
+    // item ImGui's keyboard navigation is on, else the first or the last item
     onDocumentKey: function (e) {
       var A = RuvoyaA11y;
       var a = document.activeElement;
+      var dy = A.isField(a) || e.ctrlKey || e.altKey || e.metaKey ? null : A.scrollBy(e, a);
+      if (dy !== null) {
+        e.preventDefault();
+        _ruvoya_a11y_scroll(dy);
+        return;
+      }
       var outside = !a || a === document.body || a.id === 'canvas' ||
                     a.id === 'ruvoya-text-input';
       if (e.key !== 'Tab' || !outside) return;
       var target = A.controls.get(_ruvoya_semantics_nav_focus() >>> 0);
-      if (!target) {
-        var all = A.tabbable();
-        target = e.shiftKey ? all[all.length - 1] : A.skip;
+
+      // from a field being edited on the canvas, Tab goes on to what follows its DOM twin
+      var field = A.controls.get(_ruvoya_semantics_editing() >>> 0);
+      if (field && a && a.id === 'ruvoya-text-input') {
+        var order = A.tabbable();
+        target = order[order.indexOf(field) + (e.shiftKey ? -1 : 1)] || field;
+      }
+      var dialog = A.dialog();
+      if (!target || (dialog && !dialog.contains(target))) {
+        var all = A.tabbable(dialog);
+        target = e.shiftKey || dialog ? all[e.shiftKey ? all.length - 1 : 0] : A.skip;
       }
       if (target) {
         e.preventDefault();
@@ -140,9 +218,15 @@ mergeInto(LibraryManager.library, {
       }
     },
 
-    tabbable: function () {
-      return Array.prototype.slice.call(
-        RuvoyaA11y.root.querySelectorAll('a[href], button, input, textarea'));
+    tabbable: function (within) {
+      return Array.prototype.slice.call((within || RuvoyaA11y.root)
+        .querySelectorAll('a[href], button, input, select, textarea'));
+    },
+
+    // the open dialog, if any
+    dialog: function () {
+      var d = RuvoyaA11y.nodes && RuvoyaA11y.nodes.get('landmark:dialog');
+      return d && d.isConnected ? d : null;
     },
 
     // the first heading of the main content, or the main landmark itself
@@ -180,8 +264,15 @@ mergeInto(LibraryManager.library, {
       }
     },
 
-    // the element for one node of the semantic view; controls carry data-id
+    // the element for one node, in the language of its text
     build: function (n, used) {
+      var el = RuvoyaA11y.buildNode(n, used);
+      RuvoyaA11y.setAttr(el, 'lang', n.g || null);
+      return el;
+    },
+
+    // the element for one node of the semantic view; controls carry data-id
+    buildNode: function (n, used) {
       var A = RuvoyaA11y;
       var el;
       switch (n.r) {
@@ -191,13 +282,25 @@ mergeInto(LibraryManager.library, {
           return el;
         case 'button':
         case 'disclosure':
-        case 'combobox':
           el = A.element(n.k, 'button', used);
           A.setAttr(el, 'type', 'button');
           A.setAttr(el, 'aria-expanded', n.r === 'disclosure' ? (n.s ? 'true' : 'false') : null);
-          A.setAttr(el, 'aria-haspopup', n.r === 'combobox' ? 'listbox' : null);
           A.setText(el, n.t);
           break;
+        case 'combobox': {
+          // a real select; each option's value is its index, which goes back as text
+          el = A.element(n.k, 'select', used);
+          A.setAttr(el, 'aria-label', n.t);
+          var options = n.o || [];
+          for (var o = 0; o < options.length; o++) {
+            var opt = el.options[o] || el.appendChild(document.createElement('option'));
+            A.setAttr(opt, 'value', o);
+            A.setText(opt, options[o]);
+          }
+          while (el.options.length > options.length) el.removeChild(el.lastChild);
+          if (el.value !== (n.v || '0')) el.value = n.v || '0';
+          break;
+        }
         case 'link':
           el = A.element(n.k, 'a', used);
           A.setAttr(el, 'href', n.h || '#');
@@ -257,6 +360,9 @@ mergeInto(LibraryManager.library, {
       var A = RuvoyaA11y;
       var tags = { banner: 'header', navigation: 'nav', main: 'main' };
       var el = A.element('landmark:' + role, tags[role] || 'div', used);
+
+      // other regions only group what reading aloud picks out (the current step)
+      if (!tags[role] && role !== 'dialog') A.setAttr(el, 'data-scope', role);
       if (role === 'main') A.setAttr(el, 'id', 'ruvoya-main');
       if (role === 'navigation') A.setAttr(el, 'aria-label', A.word('sections'));
       if (role === 'dialog') {
@@ -264,6 +370,28 @@ mergeInto(LibraryManager.library, {
         A.setAttr(el, 'aria-modal', 'true');
       }
       return el;
+    },
+
+    // while a dialog is open the rest of the page is inert, and focus moves into it when the
+    // tree had focus; the heading names the dialog
+    modal: function (dialog, hadFocus, active) {
+      var A = RuvoyaA11y;
+      var entering = dialog && hadFocus && !dialog.contains(active);
+      if (entering) A.opener = active;
+      for (var c = A.root.firstChild; c; c = c.nextSibling) {
+        if (c !== dialog) c.inert = !!dialog;
+      }
+      A.skip.inert = !!dialog;
+      if (!dialog) return;
+      var title = dialog.querySelector('h1,h2,h3,h4');
+      if (title) {
+        title.id = 'ruvoya-dialog-title';
+        A.setAttr(dialog, 'aria-labelledby', title.id);
+      }
+      if (entering) {
+        var first = dialog.querySelector('button, a[href]');
+        if (first) first.focus({ preventScroll: true });
+      }
     },
 
     // checkboxes in a row, and the links of the section list, read as lists
@@ -301,6 +429,9 @@ mergeInto(LibraryManager.library, {
       for (var i = 0; i < list.length; i++) {
         var n = list[i];
         top = stack[stack.length - 1];
+
+        // an id drawn twice in one frame still gets an element of its own
+        if (used.has(n.k)) n.k += '~' + i;
         if (n.r === 'begin') {
           var lm = { el: A.landmark(n.t, used), kids: [], role: n.t };
           top.kids.push(lm.el);
@@ -338,10 +469,101 @@ mergeInto(LibraryManager.library, {
 
       // forget what left the page
       A.nodes.forEach(function (el, key) { if (!used.has(key)) A.nodes.delete(key); });
+      A.modal(used.has('landmark:dialog') ? A.nodes.get('landmark:dialog') : null, hadFocus,
+              active);
 
       // when the focused item left the page (a new screen), focus goes to its heading
-      if (hadFocus && !A.root.contains(active)) A.focusMain();
+      if (hadFocus && !A.root.contains(document.activeElement)) {
+        var back = A.opener && A.root.contains(A.opener) ? A.opener : null;
+        A.opener = null;
+        if (back) {
+          back.focus({ preventScroll: true });
+        } else {
+          A.focusMain();
+        }
+      }
       A.setText(A.skip, A.word('skip'));
+    },
+
+    // ---- reading aloud ---------------------------------------------------------------
+
+    readable: 'h1,h2,h3,h4,h5,h6,p,label,a,[role=alert],[role=status]',
+
+    // the texts of a scope, in reading order
+    scopeTexts: function (scope) {
+      var A = RuvoyaA11y;
+      var main = document.getElementById('ruvoya-main');
+      if (!main) return [];
+      var all = Array.prototype.slice.call(main.querySelectorAll(A.readable));
+      if (scope === 'step') {
+        var step = main.querySelector('[data-scope="current-step"]');
+        all = step ? Array.prototype.slice.call(step.querySelectorAll(A.readable)) : [];
+      } else if (scope.indexOf('section:') === 0) {
+        var title = scope.slice(8);
+        var at = all.findIndex(function (el) {
+          return el.tagName === 'H2' && el.textContent.trim() === title;
+        });
+        all = at >= 0 ? A.sectionOf(all, at) : [];
+      }
+      return all.map(function (el) { return el.textContent.trim(); })
+        .filter(function (t) { return t; });
+    },
+
+    // from the level-2 heading at or before `at` to the next one
+    sectionOf: function (all, at) {
+      var start = at;
+      while (start > 0 && all[start].tagName !== 'H2') start--;
+      var end = start + 1;
+      while (end < all.length && all[end].tagName !== 'H2') end++;
+      return all.slice(start, end);
+    },
+
+    command: function (cmd) {
+      var A = RuvoyaA11y;
+      var synth = window.speechSynthesis;
+      if (!synth) return;
+      if (cmd === 'pause') {
+        synth.pause();
+        A.speech = 2;
+      } else if (cmd === 'resume') {
+        synth.resume();
+        A.speech = 1;
+      } else if (cmd === 'stop') {
+        A.run++;
+        synth.cancel();
+        A.speech = 0;
+      } else {
+        A.scope = cmd;
+        A.speak(A.scopeTexts(cmd));
+      }
+    },
+
+    // one utterance per paragraph: natural pauses, and no single long one that some
+    // engines cut short
+    speak: function (texts) {
+      var A = RuvoyaA11y;
+      var synth = window.speechSynthesis;
+      A.run++;
+      synth.cancel();
+      if (!texts.length) {
+        A.speech = 0;
+        return;
+      }
+      var run = A.run;
+      var lang = document.documentElement.lang || 'en';
+      texts.forEach(function (text, i) {
+        var u = new SpeechSynthesisUtterance(text);
+        u.lang = lang;
+        if (i === texts.length - 1) {
+          u.onend = u.onerror = function () {
+            if (run !== A.run) return;
+            A.speech = 0;
+            _ruvoya_on_timer();
+          };
+        }
+        synth.speak(u);
+      });
+      A.speech = 1;
     },
 
     // ImGui's own keyboard navigation (arrow keys on the canvas) moves DOM focus along
@@ -369,17 +591,57 @@ mergeInto(LibraryManager.library, {
     A.followNav();
   },
 
+  ruvoya_a11y_speech_state__deps: ['$RuvoyaA11y'],
+  ruvoya_a11y_speech_state: function () {
+    return RuvoyaA11y.speech;
+  },
+
+  ruvoya_a11y_speech_scope__deps: ['$RuvoyaA11y'],
+  ruvoya_a11y_speech_scope: function () {
+    var w = RuvoyaA11y.speech ? RuvoyaA11y.scope : '';
+    var len = lengthBytesUTF8(w) + 1;
+    var ptr = _malloc(len);
+    stringToUTF8(w, ptr, len);
+    return ptr;
+  },
+
+  ruvoya_a11y_speech__deps: ['$RuvoyaA11y'],
+  ruvoya_a11y_speech: function (command) {
+    RuvoyaA11y.command(UTF8ToString(command));
+  },
+
+  // a label for the C++ side, malloc'ed; the caller frees it
+  ruvoya_a11y_word__deps: ['$RuvoyaA11y'],
+  ruvoya_a11y_word: function (name) {
+    var w = RuvoyaA11y.word(UTF8ToString(name)) || '';
+    var len = lengthBytesUTF8(w) + 1;
+    var ptr = _malloc(len);
+    stringToUTF8(w, ptr, len);
+    return ptr;
+  },
+
+  // the system's preferences; forced colours (Windows high contrast) count as more contrast
+  ruvoya_a11y_system_theme: function () {
+    var m = function (q) { return window.matchMedia && window.matchMedia(q).matches; };
+    if (m('(prefers-contrast: more)') || m('(forced-colors: active)')) return 2;
+    return m('(prefers-color-scheme: dark)') ? 1 : 0;
+  },
+
+  ruvoya_a11y_reduced_motion: function () {
+    return window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches
+      ? 1 : 0;
+  },
+
   // which keys the tree takes rather than the canvas: Tab always (focus order is the
-  // tree's order), and while the tree has focus everything but the keys that scroll
+  // tree's order), the keys that scroll outside text fields, and all while it has focus
   ruvoya_a11y_wants_key__deps: ['$RuvoyaA11y'],
   ruvoya_a11y_wants_key: function (keyPtr) {
     var A = RuvoyaA11y;
     var key = UTF8ToString(keyPtr);
     if (key === 'Tab') return 1;
     var a = document.activeElement;
+    if (!A.isField(a) && A.scrollBy({ key: key }, a) !== null) return 1;
     if (!A.root || !a || (!A.root.contains(a) && a !== A.skip)) return 0;
-    var field = a.tagName === 'TEXTAREA' || (a.tagName === 'INPUT' && a.type !== 'checkbox');
-    if (!field && /^(Arrow|Page)/.test(key)) return 0;
     return 1;
   },
 });

@@ -247,6 +247,20 @@ EM_BOOL on_mouse_leave(int, const EmscriptenMouseEvent*, void*) {
     return EM_FALSE;
 }
 
+// moves the content dy CSS px further down the page, easing like a wheel notch; with
+// reduced motion at once, as a finger's drag does
+void scroll_content(double dy) {
+    if (ruvoya::ui::semantics::reduced_motion()) {
+        const double now = ruvoya_web_now_ms();
+        s.scroll.touch_begin(now);
+        s.scroll.touch_move(-dy, now);
+        s.scroll.touch_end(1e300);
+    } else {
+        s.scroll.wheel(-dy);
+    }
+    ruvoya::platform::request_frames(kSettleFrames);
+}
+
 EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
     // ctrl + wheel is the browser's zoom (and a trackpad pinch): leave it to the browser
     if (e->mouse.ctrlKey) {
@@ -261,8 +275,7 @@ EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
     mouse_source(false);
     ImGui::GetIO().AddMousePosEvent(static_cast<float>(e->mouse.clientX),
                                     static_cast<float>(e->mouse.clientY));
-    s.scroll.wheel(-dy);
-    ruvoya::platform::request_frames(kSettleFrames);
+    scroll_content(dy);
     return EM_TRUE;
 }
 
@@ -346,7 +359,9 @@ EM_BOOL on_touch_end(int type, const EmscriptenTouchEvent* e, void*) {
             io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
             io.AddMouseButtonEvent(0, false);
         }
-        s.scroll.touch_end(cancelled ? 1e300 : ruvoya_web_now_ms());
+        // a flick glides on, unless the system asks for reduced motion
+        const bool glide = !cancelled && !ruvoya::ui::semantics::reduced_motion();
+        s.scroll.touch_end(glide ? ruvoya_web_now_ms() : 1e300);
     } else {
         // a tap: release where the finger is, inside this handler, so that what it opens
         // counts as the user's gesture
@@ -558,8 +573,8 @@ extern "C" EMSCRIPTEN_KEEPALIVE void ruvoya_a11y_activate(unsigned id) {
     render_now();
 }
 
-extern "C" EMSCRIPTEN_KEEPALIVE void ruvoya_a11y_focus(unsigned id) {
-    ruvoya::ui::semantics::set_dom_focus(id);
+extern "C" EMSCRIPTEN_KEEPALIVE void ruvoya_a11y_focus(unsigned id, int in_tree) {
+    ruvoya::ui::semantics::set_dom_focus(id, in_tree != 0);
     render_now();
 }
 
@@ -573,6 +588,11 @@ extern "C" EMSCRIPTEN_KEEPALIVE void ruvoya_a11y_escape() {
     io.AddKeyEvent(ImGuiKey_Escape, true);
     io.AddKeyEvent(ImGuiKey_Escape, false);
     render_now();
+}
+
+// the arrow, page, Home and End keys scroll the content (dy CSS px down the page)
+extern "C" EMSCRIPTEN_KEEPALIVE void ruvoya_a11y_scroll(double dy) {
+    scroll_content(dy);
 }
 
 // a few frames, so that what the timer reveals (a popup sizes itself first) settles

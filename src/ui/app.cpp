@@ -20,6 +20,7 @@
 #include "platform/platform.hpp"
 #include "ui/fonts.hpp"
 #include "ui/screen_view.hpp"
+#include "ui/semantics.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
@@ -60,7 +61,6 @@ bool App::init() {
     }
     bundle_ = std::move(*bundle);
     build_order();
-    build_index();
 
     // saved progress; an unreadable value is kept aside, never overwritten
     const std::string key(progress::kStorageKey);
@@ -266,7 +266,18 @@ const std::string& App::T(const content::Text& text) {
 
 // [SECTION] Navigation --------------------------------------------------------------------
 
+void App::write_query_hash() {
+    query_hash_pending_ = false;
+    const route::Route to = query_.empty() ? route::catalogue() : route::search(query_);
+    platform::set_hash(route::format(to), true);
+    route_ = to;
+}
+
 void App::navigate(const route::Route& to, bool replace) {
+    // a query still waiting for the address goes first, so Back returns to it
+    if (query_hash_pending_) {
+        write_query_hash();
+    }
     scroll_by_hash_[route::format(route_)] = last_scroll_;
     platform::set_hash(route::format(to), replace);
     apply_route(to);
@@ -357,7 +368,12 @@ void App::set_language(const std::string& locale) {
 void App::apply_theme() {
     // a kiosk is read standing, from further away: larger text and 48 px targets
     const int size = kiosk_ ? std::max(state_.settings.text_size, 2) : state_.settings.text_size;
-    theme::apply(theme::from_name(state_.settings.theme), size, touch_ || kiosk_, kiosk_);
+
+    // until the reader picks a theme in Settings, the system's colour scheme and contrast
+    // preferences choose it
+    const bool picked = platform::storage_get(semantics::kThemePickedKey).has_value();
+    const std::string name = picked ? state_.settings.theme : semantics::system_theme();
+    theme::apply(theme::from_name(name), size, touch_ || kiosk_, kiosk_);
 }
 
 // [SECTION] Frame ---------------------------------------------------------------------------
@@ -370,6 +386,11 @@ void App::frame() {
     // touch screens get larger targets from the first tap on
     if (platform::touch_input() != touch_) {
         touch_ = platform::touch_input();
+        apply_theme();
+    }
+
+    // the system's colour scheme or contrast changed (it decides until a theme is picked)
+    if (semantics::take_system_change()) {
         apply_theme();
     }
     const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -541,6 +562,10 @@ void App::draw_top_bar(float height) {
         set_language(other);
         save();
     }
+    if (!other.empty()) {
+        // the language's own name is read in that language
+        semantics::set_last_lang(other);
+    }
     ImGui::SameLine();
     if (w::button(settings_label, "##settings", w::Style::secondary)) {
         navigate(route::settings());
@@ -601,6 +626,7 @@ void App::draw_emergency_popup() {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(20, 20));
     if (ImGui::BeginPopupModal("##emergency", nullptr,
                                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize)) {
+        screen_view::begin_region("dialog");
         w::heading(tr("emergency.title"), 2);
         for (const content::EmergencyNumber& e : bundle_.site.emergency) {
             const std::string label = e.number + " — " + T(e.label);
@@ -614,6 +640,7 @@ void App::draw_emergency_popup() {
             ImGui::IsKeyPressed(ImGuiKey_Escape)) {
             ImGui::CloseCurrentPopup();
         }
+        screen_view::end_region();
         ImGui::EndPopup();
     }
     ImGui::PopStyleVar();

@@ -122,6 +122,12 @@ private:
 
     // what the screens remember between frames
     std::string query_;
+    // the search text reaches the address this long after the last key
+    static constexpr int kQueryHashDelayMs = 250;
+    double query_changed_ms_ = 0;
+    bool query_hash_pending_ = false;
+    void write_query_hash();
+    bool index_built_ = false;
     std::string results_query_;
     std::vector<search::Result> results_;
     std::set<std::string> open_;

@@ -83,8 +83,16 @@ void App::draw_catalogue() {
     ImGui::PopStyleColor();
     screen_view::describe_last_item(tr("catalogue.search_placeholder"), "input");
     const bool typed_in_dom = screen_view::sync_text(&query_);
+    // the address follows the query once typing pauses: writing it on every key costs
+    // more than the search itself
+    const double now = platform::now_ms();
     if (changed || typed_in_dom) {
-        navigate(query_.empty() ? route::catalogue() : route::search(query_), true);
+        query_changed_ms_ = now;
+        query_hash_pending_ = true;
+        platform::wake_after(kQueryHashDelayMs + 10);
+    }
+    if (query_hash_pending_ && now - query_changed_ms_ >= kQueryHashDelayMs) {
+        write_query_hash();
     }
     w::gap(0.5f);
     if (!query_.empty()) {
@@ -137,6 +145,12 @@ void App::draw_catalogue() {
 }
 
 void App::draw_search_results() {
+    // the index is built when the first query comes, not at start-up
+    if (!index_built_) {
+        build_index();
+        index_built_ = true;
+    }
+
     // the query runs once per change of the text, not once per frame
     if (query_ != results_query_) {
         search::QueryOptions options;

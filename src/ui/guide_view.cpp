@@ -82,6 +82,7 @@ void App::draw_guide(const content::Guide& guide) {
         anchor(s);
         w::eyebrow(tr(eyebrow_key));
         w::heading(tr(title_key), 2);
+        w::read_aloud(tr(title_key));
     };
 
     // ---- header ----
@@ -106,6 +107,7 @@ void App::draw_guide(const content::Guide& guide) {
     }
     w::heading(T(guide.title), 1);
     w::paragraph(T(guide.summary));
+    w::read_aloud();
     if (!guide.official.url.empty()) {
         if (w::button(tr("guide.open_official"), "##official", w::Style::primary)) {
             open_external(guide.official.url, T(guide.title));
@@ -158,6 +160,11 @@ void App::draw_guide(const content::Guide& guide) {
         ImGui::PushID(s.id.c_str());
         anchors_["step/" + s.id] = ImGui::GetCursorPosY();
         const bool is_current = current == &s;
+
+        // the current step is what "Read aloud: current step" reads
+        if (is_current) {
+            screen_view::begin_region("current-step");
+        }
         w::begin_card(p.surface, is_current ? p.accent : p.border);
         w::eyebrow(tr("guide.step_n", "n", std::to_string(i + 1)));
         if (is_current) {
@@ -174,6 +181,9 @@ void App::draw_guide(const content::Guide& guide) {
             save();
         }
         w::end_card();
+        if (is_current) {
+            screen_view::end_region();
+        }
         ImGui::PopID();
         w::gap(0.3f);
     }

@@ -55,6 +55,11 @@ void App::draw_report(const content::Guide& guide) {
         ImGui::EndCombo();
     }
     screen_view::describe_last_item(tr("report.section"), "combobox");
+    std::vector<std::string> section_names;
+    for (int i = 0; i < count; ++i) {
+        section_names.push_back(tr(keys[i]));
+    }
+    screen_view::sync_choice(section_names, &report_section_);
 
     // the check runs on every attempt to send; a finding blocks both ways out
     auto checked = [&]() -> bool {

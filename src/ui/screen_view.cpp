@@ -2,6 +2,7 @@
 // gives each item's rectangle, ItemInfo its label and checked or open state.
 #include "ui/screen_view.hpp"
 
+#include <cstdlib>
 #include <cstring>
 
 #include <nlohmann/json.hpp>
@@ -100,6 +101,23 @@ bool take_activation() {
 bool sync_text(std::string* value, bool multiline) {
     const bool changed = semantics::take_text(GImGui->LastItemData.ID, value);
     semantics::set_last_value(*value, multiline);
+    return changed;
+}
+
+bool sync_choice(const std::vector<std::string>& options, int* chosen) {
+    // the DOM sends the chosen index as text; anything else is ignored
+    std::string text = std::to_string(*chosen);
+    bool changed = false;
+    if (semantics::take_text(GImGui->LastItemData.ID, &text)) {
+        char* end = nullptr;
+        const long index = std::strtol(text.c_str(), &end, 10);
+        if (end != text.c_str() && *end == 0 && index >= 0 &&
+            index < static_cast<long>(options.size()) && index != *chosen) {
+            *chosen = static_cast<int>(index);
+            changed = true;
+        }
+    }
+    semantics::set_last_options(options, *chosen);
     return changed;
 }
 

@@ -46,6 +46,10 @@ bool take_activation();
 // *value (true if that changed it) and records the value for the DOM
 bool sync_text(std::string* value, bool multiline = false);
 
+// after describe_last_item() on a combo box: takes the option chosen in its DOM select into
+// *chosen (true if that changed it) and records the options for the DOM
+bool sync_choice(const std::vector<std::string>& options, int* chosen);
+
 const std::vector<Item>& items();
 
 // the items as a JSON array, for the test hook

@@ -1,12 +1,15 @@
 // The semantic view: see semantics.hpp. The list is rebuilt every frame while the widgets
-// draw, hashed as it grows, and serialised only when the hash differs from the last one
-// the DOM tree received, so a still page costs a hash per frame and nothing more.
+// draw, hashed after the frame, and serialised only when the hash differs from the last
+// one the DOM tree received, so a still page costs a hash per frame and nothing more.
+// This file is also the UI's bridge to a11y.js (speech, the system's preferences), which
+// only the WebAssembly build links.
 #include "ui/semantics.hpp"
 
 #include <emscripten/emscripten.h>
 
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <vector>
 
@@ -15,6 +18,16 @@
 #include "imgui_internal.h"
 #include "platform/platform.hpp"
 #include "ui/theme.hpp"
+
+// in a11y.js: the system's preferences, reading aloud, the controls' labels
+extern "C" {
+int ruvoya_a11y_system_theme();
+int ruvoya_a11y_reduced_motion();
+int ruvoya_a11y_speech_state();
+void ruvoya_a11y_speech(const char* command);
+char* ruvoya_a11y_word(const char* name);
+char* ruvoya_a11y_speech_scope();
+}
 
 namespace ruvoya::ui::semantics {
 
@@ -30,6 +43,8 @@ struct Node {
     std::string href;
     std::string value;
     int percent = -1;
+    std::string lang;
+    std::vector<std::string> options;
 };
 
 std::vector<Node> g_nodes;
@@ -46,6 +61,7 @@ int g_text_frames = 0;
 std::string g_text;
 unsigned g_focus = 0;
 bool g_scroll_to_focus = false;
+bool g_system_changed = false;
 
 constexpr std::uint64_t kFnvOffset = 1469598103934665603ull;
 constexpr std::uint64_t kFnvPrime = 1099511628211ull;
@@ -69,6 +85,10 @@ std::uint64_t hash_node(std::uint64_t h, const Node& n) {
     h = mix(h, static_cast<long long>(n.level) * 16 + n.state);
     h = mix(h, n.href);
     h = mix(h, n.value);
+    h = mix(h, n.lang);
+    for (const std::string& o : n.options) {
+        h = mix(h, o);
+    }
     return mix(h, n.percent);
 }
 
@@ -153,6 +173,19 @@ void set_last_fraction(float fraction) {
     }
 }
 
+void set_last_lang(const std::string& bcp47) {
+    if (!g_nodes.empty()) {
+        g_nodes.back().lang = bcp47;
+    }
+}
+
+void set_last_options(const std::vector<std::string>& options, int chosen) {
+    if (!g_nodes.empty()) {
+        g_nodes.back().options = options;
+        g_nodes.back().value = std::to_string(chosen);
+    }
+}
+
 bool take_activation(unsigned id) {
     if (id == 0 || id != g_activate) {
         return false;
@@ -186,8 +219,11 @@ void decorate_last_item(unsigned id) {
     ImGuiWindow* window = g.CurrentWindow;
     const ImRect r = g.LastItemData.Rect;
     if (g_scroll_to_focus && window) {
+        // with a margin, so the ring and a line of context show around the item
         g_scroll_to_focus = false;
-        ImGui::ScrollToRectEx(window, r, ImGuiScrollFlags_KeepVisibleEdgeY);
+        const float margin = ImGui::GetFontSize() * 2.0f;
+        const ImRect wide(r.Min.x, r.Min.y - margin, r.Max.x, r.Max.y + margin);
+        ImGui::ScrollToRectEx(window, wide, ImGuiScrollFlags_KeepVisibleEdgeY);
         platform::request_frames(3);
     }
 
@@ -206,17 +242,73 @@ void request_activation(unsigned id) {
     g_activate_frames = 0;
 }
 
-void set_dom_focus(unsigned id) {
+void set_dom_focus(unsigned id, bool in_tree) {
     if (id != g_focus) {
         g_scroll_to_focus = id != 0;
     }
     g_focus = id;
+
+    // the tree's focus ends text editing on the canvas, whose hidden field would take the
+    // keyboard back at the next frame
+    if (in_tree && GImGui && GImGui->ActiveId != 0) {
+        ImGui::ClearActiveID();
+        GImGui->WantTextInputNextFrame = 0;
+    }
 }
 
 void set_text(unsigned id, const std::string& text) {
     g_text_id = id;
     g_text_frames = 0;
     g_text = text;
+}
+
+std::string system_theme() {
+    switch (ruvoya_a11y_system_theme()) {
+        case 2: return "high-contrast";
+        case 1: return "dark";
+        default: return "light";
+    }
+}
+
+bool reduced_motion() {
+    return ruvoya_a11y_reduced_motion() != 0;
+}
+
+Speech speech_state() {
+    switch (ruvoya_a11y_speech_state()) {
+        case 2: return Speech::paused;
+        case 1: return Speech::speaking;
+        default: return Speech::idle;
+    }
+}
+
+std::string speech_scope() {
+    char* w = ruvoya_a11y_speech_scope();
+    std::string out(w ? w : "");
+    std::free(w);
+    return out;
+}
+
+void speech(const char* command) {
+    ruvoya_a11y_speech(command);
+}
+
+std::string word(const char* name) {
+    char* w = ruvoya_a11y_word(name);
+    std::string out(w ? w : "");
+    std::free(w);
+    return out;
+}
+
+bool take_system_change() {
+    const bool changed = g_system_changed;
+    g_system_changed = false;
+    return changed;
+}
+
+void on_system_change() {
+    g_system_changed = true;
+    platform::request_frames(2);
 }
 
 unsigned version() {
@@ -245,6 +337,12 @@ unsigned version() {
             if (n.percent >= 0) {
                 j["p"] = n.percent;
             }
+            if (!n.lang.empty()) {
+                j["g"] = n.lang;
+            }
+            if (!n.options.empty()) {
+                j["o"] = n.options;
+            }
             out.push_back(std::move(j));
         }
         g_json = out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -271,4 +369,15 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* ruvoya_semantics_json() {
 extern "C" EMSCRIPTEN_KEEPALIVE unsigned ruvoya_semantics_nav_focus() {
     ImGuiContext* g = GImGui;
     return g && g->NavCursorVisible ? g->NavId : 0;
+}
+
+// the text field being edited on the canvas, 0 when none is
+extern "C" EMSCRIPTEN_KEEPALIVE unsigned ruvoya_semantics_editing() {
+    ImGuiContext* g = GImGui;
+    return g && g->ActiveId != 0 && g->ActiveId == g->InputTextState.ID ? g->ActiveId : 0;
+}
+
+// a11y.js calls this when a media query it watches (colour scheme, contrast) changes
+extern "C" EMSCRIPTEN_KEEPALIVE void ruvoya_a11y_system_changed() {
+    ruvoya::ui::semantics::on_system_change();
 }

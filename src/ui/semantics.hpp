@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace ruvoya::ui::semantics {
 
@@ -26,6 +27,13 @@ void set_last_href(const std::string& href);
 void set_last_value(const std::string& value, bool multiline = false);
 void set_last_fraction(float fraction);
 
+// the language the last node's text is in, when it differs from the page's (a language's
+// own name on the language button)
+void set_last_lang(const std::string& bcp47);
+
+// a choice's options and the index chosen, for the last node (a combo box)
+void set_last_options(const std::vector<std::string>& options, int chosen);
+
 // true once when the DOM tree asked to activate item `id` (a click, Enter, Space)
 bool take_activation(unsigned id);
 
@@ -38,8 +46,35 @@ void decorate_last_item(unsigned id);
 
 // ---- from the platform layer (a11y.js calls these through web_platform.cpp) ----------------
 void request_activation(unsigned id);
-void set_dom_focus(unsigned id);
+// id is the focused control (0 for text); in_tree is false once focus left the tree
+void set_dom_focus(unsigned id, bool in_tree);
 void set_text(unsigned id, const std::string& text);
+void on_system_change();
+
+// what the system asks for, read by a11y.js from the browser's media queries: a theme name
+// ("light", "dark", "high-contrast") from the colour scheme and contrast preferences, and
+// whether motion should be reduced
+std::string system_theme();
+bool reduced_motion();
+
+// true once after the system's preferences changed while the app runs
+bool take_system_change();
+
+// the localStorage key that says the reader picked a theme in Settings, which then wins
+// over the system's preferences
+inline constexpr const char* kThemePickedKey = "ruvoya.theme-picked";
+
+// reading aloud with the browser's speech synthesis, in the page's language (a11y.js):
+// what it is doing and reading (the command that started it), and a command: "guide",
+// "step" (the current step), "section:<its heading>", "pause", "resume" or "stop"
+enum class Speech { idle, speaking, paused };
+Speech speech_state();
+std::string speech_scope();
+void speech(const char* command);
+
+// a label of the read-aloud controls in the page's language
+// FIXME: these few labels live in a11y.js; they belong in content/ui with the other strings.
+std::string word(const char* name);
 
 // a number that changes whenever the list differs from the one before
 unsigned version();

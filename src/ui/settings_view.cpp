@@ -5,6 +5,7 @@
 #include "imgui.h"
 #include "platform/platform.hpp"
 #include "ui/screen_view.hpp"
+#include "ui/semantics.hpp"
 #include "ui/app.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -28,6 +29,7 @@ void App::draw_settings() {
             set_language(l);
             save();
         }
+        semantics::set_last_lang(l);
         ImGui::SameLine();
     }
     ImGui::NewLine();
@@ -62,11 +64,14 @@ void App::draw_settings() {
                                      {"dark", "settings.theme.dark"},
                                      {"high-contrast", "settings.theme.high_contrast"}};
     for (const Option& o : options) {
-        const bool current = state_.settings.theme == o.name;
+        // until one is picked, the theme in use is the system's
+        const bool picked = platform::storage_get(semantics::kThemePickedKey).has_value();
+        const bool current = (picked ? state_.settings.theme : semantics::system_theme()) == o.name;
         const std::string id = std::string("##theme-") + o.name;
         if (w::button((current ? "● " : "") + tr(o.key), id.c_str(),
                       current ? w::Style::primary : w::Style::secondary)) {
             progress::set_theme(state_, o.name);
+            platform::storage_set(semantics::kThemePickedKey, "1");
             apply_theme();
             save();
         }

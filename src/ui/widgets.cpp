@@ -149,11 +149,9 @@ bool link(const std::string& label, const char* id, const std::string& href) {
     const float avail = column_width();
     ImVec2 text = ImGui::CalcTextSize(label.c_str(), nullptr, false, avail);
 
-    // the pressable area is taller than the text: 44 CSS px for fingers, 24 for a mouse
-    const float h = std::max({text.y, theme::target_height(),
-                              ImGui::GetIO().MouseSource == ImGuiMouseSource_TouchScreen
-                                  ? 44.0f
-                                  : 24.0f});
+    // the pressable area is as tall as every other target (44 CSS px for fingers, 32 for a
+    // mouse, more on a kiosk), however short the text
+    const float h = std::max(text.y, theme::target_height());
     bool hovered, held;
     bool pressed = press_area(id, ImVec2(text.x, h), &hovered, &held);
     const ImRect r = GImGui->LastItemData.Rect;
@@ -296,6 +294,57 @@ void progress(float fraction, const std::string& caption) {
     screen_view::add_last_item_as("progressbar", caption);
     semantics::set_last_fraction(fraction);
     paragraph(caption, true);
+}
+
+void read_aloud(const std::string& section) {
+    struct Choice {
+        std::string word;
+        std::string command;
+    };
+    std::vector<Choice> choices;
+
+    // while reading, the guide's controls and those of the section being read offer pause
+    // (or resume) and stop; otherwise what each can read
+    const bool header = section.empty();
+    const std::string own = header ? "guide" : "section:" + section;
+    const semantics::Speech state = semantics::speech_state();
+    const bool reading = state != semantics::Speech::idle;
+    if (reading && (header || semantics::speech_scope() == own)) {
+        const bool paused = state == semantics::Speech::paused;
+        choices.push_back({paused ? "resume" : "pause", paused ? "resume" : "pause"});
+        choices.push_back({"stop", "stop"});
+    } else if (header) {
+        choices.push_back({"guide", "guide"});
+        choices.push_back({"step", "step"});
+    } else {
+        choices.push_back({"section", own});
+    }
+
+    ImGui::PushID(header ? "read-aloud" : section.c_str());
+    if (header) {
+        eyebrow(semantics::word("read"));
+    }
+
+    // the buttons share a row while it has room; their ids follow their place, so the one
+    // that had focus keeps it when "Whole guide" turns into "Pause"
+    const float right = ImGui::GetCursorScreenPos().x + column_width();
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    float last_right = -1;
+    for (size_t i = 0; i < choices.size(); ++i) {
+        const std::string label = semantics::word(choices[i].word.c_str());
+        ImGui::PushFont(fonts::bold(), 0.0f);
+        const float w = ImGui::CalcTextSize(label.c_str()).x + 2 * ImGui::GetStyle().FramePadding.x;
+        ImGui::PopFont();
+        if (last_right >= 0 && last_right + spacing + w <= right) {
+            ImGui::SameLine();
+        }
+        const std::string id = "##read-" + std::to_string(i);
+        if (button(label, id.c_str(), header ? Style::secondary : Style::quiet)) {
+            semantics::speech(choices[i].command.c_str());
+        }
+        last_right = ImGui::GetItemRectMax().x;
+    }
+    ImGui::PopID();
 }
 
 void begin_card(const ImVec4& bg, const ImVec4& border) {

@@ -45,6 +45,10 @@ void badge(const std::string& text, const ImVec4& bg, const ImVec4& fg);
 // a bar from 0 to 1 with a caption beside it
 void progress(float fraction, const std::string& caption);
 
+// the read-aloud controls: with no section, the guide's (whole guide, current step); with
+// a section's heading, that section's. While reading they offer pause (or resume) and stop.
+void read_aloud(const std::string& section = {});
+
 // a padded, rounded panel behind everything drawn until end_card()
 void begin_card(const ImVec4& bg, const ImVec4& border);
 void end_card();

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { inflateSync } from 'node:zlib';
-import { findItem, launch, openApp, settle, startServer } from './harness.mjs';
+import { findItem, launch, openApp, settle, startServer, tap } from './harness.mjs';
 
 let browser;
 let server;
@@ -47,7 +47,8 @@ async function pressUntil(page, key, match, max = 150) {
     const now = await focused(page);
     if (match(now)) return now;
   }
-  throw new Error(`${key} never reached the item; focus is on ${JSON.stringify(await focused(page))}`);
+  const now = JSON.stringify(await focused(page));
+  throw new Error(`${key} never reached the item; focus is on ${now}`);
 }
 
 test('role queries find the guide, its sections, and a checklist tick that lasts', async () => {
@@ -110,10 +111,18 @@ test('the DOM tree follows the page: language, expanded state and progress', asy
   const bar = main.getByRole('progressbar');
   assert.equal(await bar.getAttribute('aria-valuenow'), '0');
 
-  await page.getByRole('banner').getByRole('button', { name: 'Русский' }).focus();
+  // the report form's section choice is a real select, kept by the app
+  const choice = main.getByRole('combobox', { name: 'Which section?' });
+  await choice.selectOption({ index: 4 });
+  await settle(page);
+
+  const russian = page.getByRole('banner').getByRole('button', { name: 'Русский' });
+  assert.equal(await russian.getAttribute('lang'), 'ru');
+  await russian.focus();
   await page.keyboard.press('Enter');
   await settle(page);
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'ru');
+  assert.equal(await main.getByRole('combobox').inputValue(), '4');
   const h1 = await main.getByRole('heading', { level: 1 }).textContent();
   assert.match(h1, /[А-Яа-я]/);
   await context.close();
@@ -150,16 +159,137 @@ test('keyboard alone: search, open a guide, tick an item, go back', async () => 
   await context.close();
 });
 
+test('Tab out of a field being edited on the canvas moves into the tree and stays', async () => {
+  const { context, page } = await openApp(browser, url);
+  const field = await findItem(page, 'Search guides', 'input');
+  await page.mouse.click(field.x + field.w / 2, field.y + field.h / 2);
+  await settle(page);
+  await page.keyboard.type('sim');
+  await settle(page);
+  await page.keyboard.press('Tab');
+  await settle(page);
+  const inTree = await page.evaluate(() => document.getElementById('ruvoya-a11y')
+    .contains(document.activeElement));
+  assert.equal(inTree, true);
+  assert.equal(await page.getByRole('searchbox').inputValue(), 'sim');
+
+  // focus went on from the search field to the first result
+  const now = await focused(page);
+  assert.equal(now.tag, 'a');
+  assert.match(now.name, /SIM/);
+  await context.close();
+});
+
+test('page and arrow keys scroll the content, from the canvas and from the tree', async () => {
+  const { context, page } = await openApp(browser, url, { hash: '#/guide/medical-help' });
+  const y = async () => (await findItem(page, TITLE, 'heading')).y;
+  const top = await y();
+  await page.keyboard.press('ArrowDown');
+  await settle(page);
+  const down = await y();
+  assert.ok(down < top - 20, `heading at ${down}, was at ${top}`);
+
+  // with a button of the tree focused, the same keys still scroll
+  await page.getByRole('button', { name: 'Whole guide' }).focus();
+  await settle(page);
+  const before = await y();
+  await page.keyboard.press('ArrowDown');
+  await settle(page);
+  assert.ok(await y() < before - 20);
+  await page.keyboard.press('PageDown');
+  await settle(page);
+  assert.equal((await page.evaluate(() => window.ruvoya.items()))
+    .some((i) => i.kind === 'heading' && i.label === TITLE), false);
+  await context.close();
+});
+
 test('Escape closes the emergency numbers opened from the DOM tree', async () => {
   const { context, page } = await openApp(browser, url);
   await page.getByRole('button', { name: 'Emergency: 112' }).focus();
   await page.keyboard.press('Enter');
   await settle(page);
   await findItem(page, 'Close', 'button');
+
+  // focus moves into the dialog, and the page behind it is out of reach
+  const dialog = page.getByRole('dialog', { name: 'Emergency numbers' });
+  assert.equal(await dialog.count(), 1);
+  assert.equal(await dialog.evaluate((d) => d.contains(document.activeElement)), true);
+  assert.equal(await page.locator('main').evaluate((m) => m.inert), true);
+  for (let i = 0; i < 8; i++) {
+    await page.keyboard.press('Tab');
+    assert.equal(await dialog.evaluate((d) => d.contains(document.activeElement)), true);
+  }
+
   await page.keyboard.press('Escape');
   await settle(page);
   assert.equal((await page.evaluate(() => window.ruvoya.items()))
     .filter((i) => i.label === 'Close').length, 0);
+  assert.equal(await dialog.count(), 0);
+  assert.equal((await focused(page)).name, 'Emergency: 112');
+  await context.close();
+});
+
+// replaces the browser's speech engine with a recorder (headless Chromium has no voices)
+async function recordSpeech(page) {
+  await page.evaluate(() => {
+    const synth = window.speechSynthesis;
+    window.spoken = [];
+    window.speechCalls = [];
+    synth.speak = (u) => window.spoken.push({ text: u.text, lang: u.lang });
+    for (const name of ['cancel', 'pause', 'resume']) {
+      synth[name] = () => window.speechCalls.push(name);
+    }
+  });
+}
+
+async function press(page, locator, key = 'Enter') {
+  await locator.focus();
+  await page.keyboard.press(key);
+  await settle(page);
+}
+
+test('read aloud: the current step, a section or the guide, in its language', async () => {
+  const { context, page } = await openApp(browser, url, { hash: '#/guide/medical-help' });
+  await recordSpeech(page);
+  const main = page.getByRole('main');
+
+  // the current step is the first one not done, and only it is read
+  await press(page, main.getByRole('button', { name: 'Current step' }));
+  let spoken = await page.evaluate(() => window.spoken);
+  assert.ok(spoken.some((s) => s.text === 'Decide if it is urgent'), JSON.stringify(spoken));
+  assert.ok(!spoken.some((s) => s.text === 'Call the insurer'));
+  assert.ok(spoken.every((s) => s.lang === 'en'));
+
+  // while reading, the controls turn into pause (then resume) and stop, keeping the focus
+  assert.equal((await focused(page)).name, 'Stop');
+  await press(page, main.getByRole('button', { name: 'Pause' }));
+  assert.equal((await focused(page)).name, 'Resume');
+  await page.keyboard.press('Enter');
+  await settle(page);
+  await press(page, main.getByRole('button', { name: 'Stop' }));
+  assert.deepEqual((await page.evaluate(() => window.speechCalls)).slice(-3),
+    ['pause', 'resume', 'cancel']);
+  assert.equal(await main.getByRole('button', { name: 'Whole guide' }).count(), 1);
+
+  // a section reads from its heading to the next one
+  await page.evaluate(() => { window.spoken = []; });
+  const sections = main.getByRole('button', { name: 'Read this section' });
+  await press(page, sections.nth(7));
+  spoken = (await page.evaluate(() => window.spoken)).map((s) => s.text);
+  assert.equal(spoken[0], 'Quick answers');
+  assert.ok(!spoken.includes('Related guides'), spoken.join(' | '));
+  await page.keyboard.press('Escape');
+  await settle(page);
+  assert.equal(await main.getByRole('button', { name: 'Stop' }).count(), 0);
+
+  // in Russian, the whole guide is read in Russian
+  await press(page, page.getByRole('banner').getByRole('button', { name: 'Русский' }));
+  await page.evaluate(() => { window.spoken = []; });
+  await press(page, main.getByRole('button', { name: 'Всё руководство' }));
+  spoken = await page.evaluate(() => window.spoken);
+  assert.ok(spoken.length > 20, `${spoken.length} parts read`);
+  assert.ok(spoken.every((s) => s.lang === 'ru'));
+  assert.match(spoken[0].text, /[А-Яа-я]/);
   await context.close();
 });
 
@@ -194,6 +324,7 @@ test('the theme follows the system colour scheme and contrast until one is picke
   await page.getByRole('button', { name: 'Settings' }).focus();
   await page.keyboard.press('Enter');
   await settle(page);
+  assert.equal(await page.getByRole('button', { name: /^● High contrast/ }).count(), 1);
   await page.getByRole('button', { name: /Light/ }).focus();
   await page.keyboard.press('Enter');
   await settle(page);
@@ -242,6 +373,28 @@ async function axe(page) {
   return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
+
+test('targets are at least 24 CSS px with a mouse and 44 on a touch screen', async () => {
+  for (const touch of [false, true]) {
+    const { context, page } = await openApp(browser, url, {
+      hash: '#/guide/medical-help', viewport: touch ? { width: 360, height: 640 } : undefined,
+      touch, mobile: touch, dpr: touch ? 2 : 1,
+    });
+    // on a touch screen targets grow from the first tap on (here on empty space)
+    if (touch) {
+      await tap(page, 5, 630);
+      await settle(page);
+    }
+    const min = touch ? 44 : 24;
+    const targets = (await page.evaluate(() => window.ruvoya.items()))
+      .filter((i) => /^(button|link|checkbox|disclosure|input|combobox)$/.test(i.kind));
+    assert.ok(targets.length > 5, `${targets.length} targets on screen`);
+    const small = targets.filter((i) => i.h < min - 0.5 || i.w < min - 0.5)
+      .map((i) => `${i.kind}:${i.label}:${Math.round(i.w)}x${Math.round(i.h)}`);
+    assert.deepEqual(small, [], touch ? 'touch' : 'mouse');
+    await context.close();
+  }
+});
 
 test('axe-core finds no serious or critical violations on the catalogue', async () => {
   const { context, page } = await openApp(browser, url);
