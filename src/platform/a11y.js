@@ -25,22 +25,12 @@ mergeInto(LibraryManager.library, {
     scope: '',
     run: 0,
 
-    words: {
-      en: {
-        skip: 'Skip to content', sections: 'Sections', read: 'Read aloud',
-        guide: 'Whole guide', section: 'Read this section', step: 'Current step', pause: 'Pause',
-        resume: 'Resume', stop: 'Stop',
-      },
-      ru: {
-        skip: 'Перейти к содержанию', sections: 'Разделы', read: 'Читать вслух',
-        guide: 'Всё руководство', section: 'Читать раздел', step: 'Текущий шаг',
-        pause: 'Пауза', resume: 'Продолжить', stop: 'Стоп',
-      },
-    },
+    // the labels this file and the read-aloud controls use, in the UI's language; the app
+    // hands them over from content/ui whenever the language changes
+    words: {},
 
     word: function (name) {
-      var lang = (document.documentElement.lang || 'en').slice(0, 2);
-      return (RuvoyaA11y.words[lang] || RuvoyaA11y.words.en)[name];
+      return RuvoyaA11y.words[name] || '';
     },
 
     // the page's CSP allows no inline style, so the rules come as a constructed sheet
@@ -611,6 +601,12 @@ mergeInto(LibraryManager.library, {
   },
 
   // a label for the C++ side, malloc'ed; the caller frees it
+  ruvoya_a11y_set_words__deps: ['$RuvoyaA11y'],
+  ruvoya_a11y_set_words: function (json) {
+    RuvoyaA11y.words = JSON.parse(UTF8ToString(json));
+    if (RuvoyaA11y.skip) RuvoyaA11y.setText(RuvoyaA11y.skip, RuvoyaA11y.word('skip'));
+  },
+
   ruvoya_a11y_word__deps: ['$RuvoyaA11y'],
   ruvoya_a11y_word: function (name) {
     var w = RuvoyaA11y.word(UTF8ToString(name)) || '';

@@ -15,12 +15,14 @@
 #include <functional>
 #include <string_view>
 
+#include <nlohmann/json.hpp>
+
 #include "core/content/bundle.hpp"
 #include "imgui_internal.h"
 #include "platform/platform.hpp"
 #include "ui/fonts.hpp"
-#include "ui/screen_view.hpp"
 #include "ui/semantics.hpp"
+#include "ui/screen_view.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
@@ -363,6 +365,18 @@ void App::set_language(const std::string& locale) {
     progress::set_language(state_, locale_);
     platform::set_language(locale_);
     title_shown_.clear();
+
+    // the DOM tree's and the read-aloud controls' labels, from content/ui like every string
+    static const char* const words[][2] = {
+        {"skip", "a11y.skip"},      {"sections", "a11y.sections"}, {"read", "read.title"},
+        {"guide", "read.guide"},    {"section", "read.section"},   {"step", "read.step"},
+        {"pause", "read.pause"},    {"resume", "read.resume"},     {"stop", "read.stop"},
+    };
+    nlohmann::json labels = nlohmann::json::object();
+    for (const auto& w : words) {
+        labels[w[0]] = tr(w[1]);
+    }
+    semantics::set_words(labels.dump());
 }
 
 void App::apply_theme() {

@@ -26,6 +26,7 @@ int ruvoya_a11y_reduced_motion();
 int ruvoya_a11y_speech_state();
 void ruvoya_a11y_speech(const char* command);
 char* ruvoya_a11y_word(const char* name);
+void ruvoya_a11y_set_words(const char* json);
 char* ruvoya_a11y_speech_scope();
 }
 
@@ -291,6 +292,10 @@ std::string speech_scope() {
 
 void speech(const char* command) {
     ruvoya_a11y_speech(command);
+}
+
+void set_words(const std::string& json) {
+    ruvoya_a11y_set_words(json.c_str());
 }
 
 std::string word(const char* name) {

@@ -72,9 +72,11 @@ Speech speech_state();
 std::string speech_scope();
 void speech(const char* command);
 
-// a label of the read-aloud controls in the page's language
-// FIXME: these few labels live in a11y.js; they belong in content/ui with the other strings.
+// a label of the read-aloud controls and the DOM tree in the UI's language
 std::string word(const char* name);
+
+// the labels word() gives, as a JSON object of name -> text (from content/ui)
+void set_words(const std::string& json);
 
 // a number that changes whenever the list differs from the one before
 unsigned version();
