@@ -275,6 +275,9 @@ mergeInto(LibraryManager.library, {
           el = A.element(n.k, 'button', used);
           A.setAttr(el, 'type', 'button');
           A.setAttr(el, 'aria-expanded', n.r === 'disclosure' ? (n.s ? 'true' : 'false') : null);
+          // a toggle button (a setting's current choice) says whether it is pressed
+          A.setAttr(el, 'aria-pressed',
+                    n.r === 'button' && n.s !== undefined ? (n.s ? 'true' : 'false') : null);
           A.setText(el, n.t);
           break;
         case 'combobox': {

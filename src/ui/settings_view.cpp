@@ -24,8 +24,9 @@ void App::draw_settings() {
         const std::string name = ui ? ui->name : l;
         const std::string id = "##lang-" + l;
         const bool current = l == locale_;
-        if (w::button((current ? "● " : "") + name, id.c_str(),
-                      current ? w::Style::primary : w::Style::secondary)) {
+        // the choice in use is filled, and announced as pressed
+        if (w::button(name, id.c_str(), current ? w::Style::primary : w::Style::secondary,
+                      false, current ? 1 : 0)) {
             set_language(l);
             save();
         }
@@ -68,8 +69,8 @@ void App::draw_settings() {
         const bool picked = platform::storage_get(semantics::kThemePickedKey).has_value();
         const bool current = (picked ? state_.settings.theme : semantics::system_theme()) == o.name;
         const std::string id = std::string("##theme-") + o.name;
-        if (w::button((current ? "● " : "") + tr(o.key), id.c_str(),
-                      current ? w::Style::primary : w::Style::secondary)) {
+        if (w::button(tr(o.key), id.c_str(), current ? w::Style::primary : w::Style::secondary,
+                      false, current ? 1 : 0)) {
             progress::set_theme(state_, o.name);
             platform::storage_set(semantics::kThemePickedKey, "1");
             apply_theme();

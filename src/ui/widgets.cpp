@@ -93,7 +93,8 @@ void labelled(const std::string& label, const std::string& text) {
     screen_view::add_last_item_as("text", label + " " + text);
 }
 
-bool button(const std::string& label, const char* id, Style style, bool full_width) {
+bool button(const std::string& label, const char* id, Style style, bool full_width,
+            int toggled) {
     const theme::Palette& p = theme::palette();
     const ImGuiStyle& st = ImGui::GetStyle();
     const float avail = column_width();
@@ -140,7 +141,7 @@ bool button(const std::string& label, const char* id, Style style, bool full_wid
     if (hovered) {
         ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     }
-    screen_view::describe_last_item(label, "button");
+    screen_view::describe_last_item(label, "button", toggled);
     return pressed;
 }
 

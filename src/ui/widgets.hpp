@@ -24,9 +24,10 @@ void paragraph(const std::string& text, bool muted = false);
 // body text with a bold lead-in ("Tip: ...")
 void labelled(const std::string& label, const std::string& text);
 
-// a button that fits its text (wrapping when the column is narrow); full_width fills it
+// a button that fits its text (wrapping when the column is narrow); full_width fills it;
+// toggled (0 or 1) makes it a toggle whose state assistive technology announces
 bool button(const std::string& label, const char* id, Style style = Style::secondary,
-            bool full_width = false);
+            bool full_width = false, int toggled = -1);
 
 // underlined accent text that acts as a link; href, when given, is the address it opens
 // outside the app (the DOM tree offers it as a real link)

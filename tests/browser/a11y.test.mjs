@@ -324,7 +324,8 @@ test('the theme follows the system colour scheme and contrast until one is picke
   await page.getByRole('button', { name: 'Settings' }).focus();
   await page.keyboard.press('Enter');
   await settle(page);
-  assert.equal(await page.getByRole('button', { name: /^● High contrast/ }).count(), 1);
+  assert.equal(await page.getByRole('button', { name: 'High contrast', pressed: true }).count(),
+               1);
   await page.getByRole('button', { name: /Light/ }).focus();
   await page.keyboard.press('Enter');
   await settle(page);
@@ -407,3 +408,19 @@ test('axe-core finds no serious or critical violations on a guide', async () => 
   assert.deepEqual(await axe(page), []);
   await context.close();
 });
+
+test("a setting's current choice is announced as a pressed toggle", async () => {
+  const { context, page } = await openApp(browser, url, { hash: '#/settings' });
+  await page.getByRole('button', { name: 'Dark', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await settle(page);
+  await assertPressed(page, 'Dark', true);
+  await assertPressed(page, 'Light', false);
+  await assertPressed(page, 'English', true);
+  await context.close();
+});
+
+async function assertPressed(page, name, pressed) {
+  const button = page.getByRole('button', { name, exact: true });
+  assert.equal(await button.getAttribute('aria-pressed'), pressed ? 'true' : 'false', name);
+}

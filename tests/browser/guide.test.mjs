@@ -4,7 +4,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  centre, findItem, items, launch, openApp, reload, settle, startServer, tap,
+  centre, click, findItem, items, launch, openApp, reload, settle, startServer, tap,
 } from './harness.mjs';
 
 let browser;
@@ -23,12 +23,6 @@ after(async () => {
 
 const TITLE = 'How to get medical help as a foreigner';
 const ITEMS = ['Policy and insurer phone are found', 'You know whether this is emergency'];
-
-async function click(page, label, kind) {
-  const { x, y } = centre(await findItem(page, label, kind));
-  await page.mouse.click(x, y);
-  await settle(page);
-}
 
 // scrolls the content with the wheel until an item is on screen
 async function scrollTo(page, label, kind) {

@@ -85,6 +85,13 @@ export async function findItem(page, text, kind) {
   return found;
 }
 
+// clicks the centre of the on-screen item with that label, then lets the app settle
+export async function click(page, label, kind) {
+  const { x, y } = centre(await findItem(page, label, kind));
+  await page.mouse.click(x, y);
+  await settle(page);
+}
+
 export function centre(item) {
   return { x: item.x + item.w / 2, y: item.y + item.h / 2 };
 }

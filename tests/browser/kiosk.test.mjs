@@ -4,7 +4,9 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import jsQR from 'jsqr';
-import { centre, findItem, items, launch, openApp, settle, startServer } from './harness.mjs';
+import {
+  centre, click, findItem, items, launch, openApp, settle, startServer,
+} from './harness.mjs';
 
 let browser;
 let server;
@@ -21,12 +23,6 @@ after(async () => {
 });
 
 const ITEM = 'Policy and insurer phone are found';
-
-async function click(page, label, kind) {
-  const { x, y } = centre(await findItem(page, label, kind));
-  await page.mouse.click(x, y);
-  await settle(page);
-}
 
 // a kiosk at 1920x1080 with a controllable clock, past its attract screen
 async function startKiosk() {

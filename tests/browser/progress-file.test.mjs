@@ -6,7 +6,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  centre, findItem, launch, openApp, reload, settle, startServer,
+  centre, click, findItem, launch, openApp, reload, settle, startServer,
 } from './harness.mjs';
 
 let browser;
@@ -24,12 +24,6 @@ after(async () => {
 });
 
 const ITEM = 'Policy and insurer phone are found';
-
-async function click(page, label, kind) {
-  const { x, y } = centre(await findItem(page, label, kind));
-  await page.mouse.click(x, y);
-  await settle(page);
-}
 
 async function go(page, hash) {
   await page.evaluate((h) => { window.location.hash = h; }, hash);
