@@ -23,11 +23,11 @@
 #include <cstring>
 #include <string>
 
-#include "backends/imgui_impl_opengl3.h"
 #include "core/input/scroll.hpp"
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "platform/platform.hpp"
+#include "platform/webgl_renderer.hpp"
 #include "ui/app.hpp"
 #include "ui/semantics.hpp"
 
@@ -148,16 +148,12 @@ void render_frame() {
     io.DeltaTime = static_cast<float>(std::fmin(std::fmax(dt, 0.0001), 0.1));
     s.last_frame_ms = now;
 
-    ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
     s.app->frame();
     ImGui::Render();
 
-    glViewport(0, 0, s.width_px, s.height_px);
-    const ImVec4 bg = s.app->clear_color();
-    glClearColor(bg.x, bg.y, bg.z, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    ruvoya::webgl::render(ImGui::GetDrawData(), s.width_px, s.height_px,
+                          s.app->clear_color());
 
     // the cursor shape ImGui asks for, set only when it changes
     ImGuiMouseCursor cursor = s.touch ? ImGuiMouseCursor_Arrow : ImGui::GetMouseCursor();
@@ -856,7 +852,10 @@ int main() {
     pio.Platform_OpenInShellFn = open_in_shell;
     pio.Platform_SetImeDataFn = set_ime_data;
 
-    ImGui_ImplOpenGL3_Init("#version 300 es");
+    if (!ruvoya::webgl::init()) {
+        EM_ASM(window.ruvoyaFail && window.ruvoyaFail('webgl'));
+        return 1;
+    }
 
     static ruvoya::ui::App app;
     s.app = &app;
