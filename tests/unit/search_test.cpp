@@ -1,11 +1,10 @@
-// Tests for the search index: folding, typos, transliteration, ranking, snippets, limits
-// and speed on a catalogue far larger than the real one.
+// Tests for the search index: folding, typos, transliteration, ranking, snippets, limits,
+// the builder and the scratch state a query leaves behind.
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <cstdio>
-#include <ctime>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/search/search.hpp"
@@ -17,9 +16,11 @@ using search::MatchQuality;
 
 namespace {
 
-Document doc(std::string guide, FieldKind kind, std::string text, std::string sub_id = {},
-             std::string locale = "en") {
-    return Document{std::move(guide), kind, std::move(sub_id), std::move(locale), std::move(text)};
+// Documents view their strings: every caller passes literals or strings that outlive the
+// index built from them.
+Document doc(std::string_view guide, FieldKind kind, std::string_view text,
+             std::string_view sub_id = {}, std::string_view locale = "en") {
+    return Document{guide, kind, sub_id, locale, text};
 }
 
 std::vector<std::string> ids(const std::vector<search::Result>& results) {
@@ -230,6 +231,217 @@ TEST_CASE("search says where the best match is") {
         CHECK(snippet.substr(results[0].match_offset, results[0].match_length) == "НАЙДИ");
         CHECK(snippet.find("\xE2\x80\xA6слово") == 0);
     }
+}
+
+TEST_CASE("search shows the matched word far into a long text") {
+    // the index keeps no word positions: the match is found again in the text
+    std::string text;
+    for (int i = 0; i < 3000; ++i) {
+        text += "слово word ";
+    }
+    const std::size_t far = text.size();
+    text += "Регистрация and a passport, ";
+    for (int i = 0; i < 3000; ++i) {
+        text += "другое other ";
+    }
+    const search::Index index({doc("g", FieldKind::answer, text, "faq", "ru")});
+    auto matched = [](const search::Result& result) {
+        return result.snippet.substr(result.match_offset, result.match_length);
+    };
+
+    // where the match lies in the whole text, found from the snippet around it
+    auto place = [&text](const search::Result& result) {
+        constexpr std::string_view ellipsis = "\xE2\x80\xA6";
+        std::string body = result.snippet;
+        std::size_t lead = 0;
+        if (body.rfind(ellipsis, 0) == 0) {
+            body.erase(0, ellipsis.size());
+            lead = ellipsis.size();
+        }
+        if (body.size() >= ellipsis.size() &&
+            body.compare(body.size() - ellipsis.size(), ellipsis.size(), ellipsis) == 0) {
+            body.erase(body.size() - ellipsis.size());
+        }
+        return text.find(body) + (result.match_offset - lead);
+    };
+    SUBCASE("an exact word") {
+        const auto results = index.query("passport");
+        REQUIRE(results.size() == 1);
+        CHECK(matched(results[0]) == "passport");
+        CHECK(place(results[0]) == far + std::string_view("Регистрация and a ").size());
+        CHECK(results[0].snippet.rfind("\xE2\x80\xA6", 0) == 0);
+        CHECK(results[0].snippet.find("Регистрация") != std::string::npos);
+        CHECK(results[0].snippet.size() < 200);
+    }
+    SUBCASE("a Cyrillic word from its Latin form") {
+        const auto results = index.query("registratsiya");
+        REQUIRE(results.size() == 1);
+        CHECK(matched(results[0]) == "Регистрация");
+        CHECK(place(results[0]) == far);
+    }
+    SUBCASE("a word with typos and a prefix") {
+        const auto typo = index.query("pasport", {50, false});
+        REQUIRE(typo.size() == 1);
+        CHECK(typo[0].quality == MatchQuality::one_typo);
+        CHECK(matched(typo[0]) == "passport");
+        const auto prefix = index.query("regist");
+        REQUIRE(prefix.size() == 1);
+        CHECK(prefix[0].quality == MatchQuality::prefix);
+        CHECK(matched(prefix[0]) == "Регистрация");
+        CHECK(place(prefix[0]) == far);
+    }
+}
+
+TEST_CASE("search shows the place the query counted when several words match as well") {
+    SUBCASE("the first of two equal words") {
+        const search::Index index({doc("g", FieldKind::step, "visa first, then visa again")});
+        const auto results = index.query("visa");
+        REQUIRE(results.size() == 1);
+        CHECK(results[0].match_offset == 0);
+        CHECK(results[0].match_length == 4);
+    }
+    SUBCASE("a later exact word over an earlier prefix") {
+        const search::Index index({doc("g", FieldKind::step, "banking is not a bank")});
+        const auto results = index.query("bank");
+        REQUIRE(results.size() == 1);
+        CHECK(results[0].quality == MatchQuality::exact);
+        CHECK(results[0].match_offset == 17);
+    }
+    SUBCASE("typos: the word first in dictionary order, wherever it is in the text") {
+        const search::Index index({doc("g", FieldKind::step, "bonk then bank")});
+        const auto results = index.query("bunk", {50, false});
+        REQUIRE(results.size() == 1);
+        CHECK(results[0].quality == MatchQuality::one_typo);
+        CHECK(results[0].snippet.substr(results[0].match_offset, results[0].match_length) ==
+              "bank");
+    }
+    SUBCASE("a guide's first document wins a tie, whichever the query met first") {
+        const search::Index index({
+            doc("g", FieldKind::step, "bonk", "first"),
+            doc("g", FieldKind::step, "bank", "second"),
+        });
+        const auto results = index.query("bunk", {50, false});
+        REQUIRE(results.size() == 1);
+        CHECK(results[0].document == 0);
+        CHECK(results[0].sub_id == "first");
+    }
+    SUBCASE("a Latin form keeping a letter that has no transliteration") {
+        const search::Index index({doc("g", FieldKind::step, "старый лѣс")});
+        const auto results = index.query("lѣs");
+        REQUIRE(results.size() == 1);
+        CHECK(results[0].quality == MatchQuality::exact);
+        CHECK(results[0].match_offset == std::string_view("старый ").size());
+        CHECK(results[0].match_length == std::string_view("лѣс").size());
+    }
+    SUBCASE("a query word mixing scripts matches a Latin form with a typo") {
+        const search::Index index({doc("g", FieldKind::step, "Поезд экспресс")});
+        const auto results = index.query("eksprжss", {50, false});
+        REQUIRE(results.size() == 1);
+        CHECK(results[0].quality == MatchQuality::one_typo);
+        CHECK(results[0].snippet.substr(results[0].match_offset, results[0].match_length) ==
+              "экспресс");
+    }
+    SUBCASE("a Cyrillic query counts the Cyrillic word before a Latin one") {
+        const search::Index index({doc("g", FieldKind::step, "polis полис")});
+        const auto results = index.query("полис");
+        REQUIRE(results.size() == 1);
+        CHECK(results[0].match_offset == 6);
+    }
+}
+
+TEST_CASE("search keeps one list of places for a word and its Latin form") {
+    SUBCASE("both spellings in one text count as one word") {
+        const search::Index index({doc("g", FieldKind::step, "polis, полис")});
+        CHECK(index.term_count() == 2);
+        const auto results = index.query("polis");
+        REQUIRE(results.size() == 1);
+        CHECK(results[0].words_matched == 1);
+        CHECK(results[0].match_offset == 0);
+    }
+    SUBCASE("two Cyrillic words with the same Latin form are both found") {
+        const search::Index index({
+            doc("mayor", FieldKind::title, "мэр"),
+            doc("measure", FieldKind::title, "мер"),
+        });
+        CHECK(index.term_count() == 3);
+        CHECK(ids(index.query("mer", {50, false})) == std::vector<std::string>{"mayor", "measure"});
+    }
+}
+
+TEST_CASE("search index views its texts rather than copying them") {
+    std::string text;
+    for (int i = 0; i < 20000; ++i) {
+        text += i % 2 == 0 ? "слово " : "word ";
+    }
+    const search::Index index({doc("g", FieldKind::answer, text)});
+    CHECK(index.memory_bytes() > 0);
+    CHECK(index.memory_bytes() < text.size() / 4);
+    REQUIRE(index.query("word").size() == 1);
+
+    // a bigger catalogue holds more
+    const search::Index small({doc("a", FieldKind::title, "visa")});
+    CHECK(small.memory_bytes() < index.memory_bytes());
+    CHECK(search::Index{}.memory_bytes() > 0);
+}
+
+TEST_CASE("search builder starts afresh after each build") {
+    search::IndexBuilder builder;
+    builder.add(doc("first", FieldKind::title, "visa"));
+    builder.add(doc("first", FieldKind::step, "passport", "s1"));
+    const search::Index first = builder.build();
+
+    builder.add(doc("second", FieldKind::title, "patent"));
+    const search::Index second = builder.build();
+    const search::Index empty = builder.build();
+
+    CHECK(first.document_count() == 2);
+    CHECK(ids(first.query("visa")) == std::vector<std::string>{"first"});
+    CHECK(first.query("patent").empty());
+    CHECK(second.document_count() == 1);
+    CHECK(second.query("visa").empty());
+    REQUIRE(second.query("patent").size() == 1);
+    CHECK(second.query("patent")[0].document == 0);
+    CHECK(empty.document_count() == 0);
+    CHECK(empty.term_count() == 0);
+    CHECK(empty.query("visa").empty());
+}
+
+TEST_CASE("search gives the same results to queries run back to back") {
+    // everything a result says, to compare two results whole
+    auto describe = [](const std::vector<search::Result>& results) {
+        std::string out;
+        for (const auto& r : results) {
+            out += r.guide_id + "|" + std::to_string(r.score) + "|" +
+                   std::to_string(r.words_matched) + "|" + std::string(search::field_name(r.kind)) +
+                   "|" + r.sub_id + "|" + r.locale + "|" + std::to_string(r.document) + "|" +
+                   r.snippet + "|" + std::to_string(r.match_offset) + "|" +
+                   std::to_string(r.match_length) + "|" +
+                   std::to_string(static_cast<int>(r.quality)) + "\n";
+        }
+        return out;
+    };
+    const std::vector<std::string> queries = {
+        "passport", "regis", "registration passport", "snils",    "polis",
+        "card",     "бонк",  "medical help",          "passport",
+    };
+
+    // each query on an index that has answered all the others before it, and on a fresh one
+    const auto used = sample_index();
+    for (const std::string& query : queries) {
+        CAPTURE(query);
+        const auto fresh = sample_index();
+        const std::string expected = describe(fresh.query(query));
+        CHECK(describe(used.query(query)) == expected);
+        CHECK(describe(used.query(query)) == expected);
+    }
+    CHECK_FALSE(describe(used.query("passport")).empty());
+
+    // the limit cuts the list without changing what comes first
+    const auto all = used.query("passport", {0, true});
+    const auto one = used.query("passport", {1, true});
+    REQUIRE(all.size() == 2);
+    REQUIRE(one.size() == 1);
+    CHECK(describe({all[0]}) == describe(one));
 }
 
 TEST_CASE("search survives pathological queries and documents") {

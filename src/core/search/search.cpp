@@ -1,11 +1,13 @@
-// The search index: a sorted dictionary of distinct folded words (plus transliterations
-// of Cyrillic words), each with the places it occurs, and the scoring of a query.
+// The search index: a sorted dictionary of distinct folded words (plus the Latin forms of
+// Cyrillic words) in one string pool, the documents holding each word in one array, and the
+// scoring of a query. The index views the documents' texts and keeps no word positions: the
+// few results shown fold their document again to find the matched word (find_match).
 //
 // Index:
 //   [SECTION] fields and distances
 //   [SECTION] building
-//   [SECTION] querying
 //   [SECTION] snippets
+//   [SECTION] querying
 #include "core/search/search.hpp"
 
 #include <algorithm>
@@ -134,19 +136,11 @@ int bounded_distance(std::u32string_view a, std::u32string_view b, int limit) {
 
 namespace {
 
-// One occurrence of a term: the document and the word's position in it.
-struct Posting {
-    std::uint32_t document;
-    std::uint32_t word;
-};
+constexpr std::uint32_t kNone = UINT32_MAX;
 
-struct Term {
-    std::string text;
-    std::u32string code_points;
-    std::vector<Posting> postings;
-    // which characters the word holds, hashed to 64 bits; see signature()
-    std::uint64_t signature = 0;
-};
+// Terms are bucketed by length in code points up to this (exclusive) for typo matching:
+// a query word of at most kMaxWordLength code points with two typos reaches two more.
+constexpr std::size_t kBuckets = kMaxWordLength + 3;
 
 // Each edit removes at most one character of one word from the other, so two words within
 // k edits differ by at most k characters each way; hashing characters to 64 bits only
@@ -171,115 +165,628 @@ int popcount64(std::uint64_t bits) {
 #endif
 }
 
-// A word's place in its document's original text.
-struct Span {
-    std::uint32_t offset;
-    std::uint32_t length;
+// FNV-1a over the bytes of a word, for the builder's hash table.
+std::uint32_t hash_word(std::string_view word) {
+    std::uint32_t hash = 2166136261u;
+    for (const char c : word) {
+        hash = (hash ^ static_cast<unsigned char>(c)) * 16777619u;
+    }
+    return hash;
+}
+
+// Calls on_word(view) for each word of folded text, whose words are separated by single
+// spaces (text::fold); the same words, in the same order, as text::fold_words finds.
+template <typename OnWord>
+void for_each_folded_word(std::string_view folded, OnWord&& on_word) {
+    std::size_t start = 0;
+    while (start < folded.size()) {
+        std::size_t end = folded.find(' ', start);
+        if (end == std::string_view::npos) {
+            end = folded.size();
+        }
+        if (end > start) {
+            on_word(folded.substr(start, end - start));
+        }
+        start = end + 1;
+    }
+}
+
+// Appends `value` in groups of 7 bits, lowest first, the high bit set on all but the last.
+void append_varint(std::vector<std::uint8_t>& out, std::uint32_t value) {
+    while (value >= 0x80) {
+        out.push_back(static_cast<std::uint8_t>(value | 0x80));
+        value >>= 7;
+    }
+    out.push_back(static_cast<std::uint8_t>(value));
+}
+
+// Writes `value` as append_varint does at `out`; returns the bytes written.
+std::size_t put_varint(std::uint8_t* out, std::uint32_t value) {
+    std::size_t size = 0;
+    for (; value >= 0x80; value >>= 7) {
+        out[size++] = static_cast<std::uint8_t>(value | 0x80);
+    }
+    out[size++] = static_cast<std::uint8_t>(value);
+    return size;
+}
+
+// How many bytes append_varint writes for `value`.
+std::size_t varint_size(std::uint32_t value) {
+    std::size_t size = 1;
+    for (; value >= 0x80; value >>= 7) {
+        ++size;
+    }
+    return size;
+}
+
+// Reads what append_varint wrote at `at` and moves `at` past it; stops at `end`.
+std::uint32_t read_varint(const std::uint8_t*& at, const std::uint8_t* end) {
+    std::uint32_t value = 0;
+    for (int shift = 0; at != end && shift < 32; shift += 7) {
+        const std::uint8_t byte = *at++;
+        value |= static_cast<std::uint32_t>(byte & 0x7F) << shift;
+        if ((byte & 0x80) == 0) {
+            break;
+        }
+    }
+    return value;
+}
+
+// Distinct words in one string pool, numbered in order of addition, with an open
+// addressing hash table (linear probing) to find them again while building.
+class Dictionary {
+public:
+    std::size_t size() const { return offsets_.size() - 1; }
+
+    std::string_view term(std::uint32_t t) const {
+        return std::string_view(pool_).substr(offsets_[t], offsets_[t + 1] - offsets_[t]);
+    }
+
+    // The number of `word`, adding it when new (`added` tells which).
+    std::uint32_t add(std::string_view word, bool& added) {
+        added = false;
+        if (slots_.empty()) {
+            slots_.assign(1024, kNone);
+        }
+        const std::size_t mask = slots_.size() - 1;
+        std::size_t i = hash_word(word) & mask;
+        for (; slots_[i] != kNone; i = (i + 1) & mask) {
+            if (term(slots_[i]) == word) {
+                return slots_[i];
+            }
+        }
+        const auto t = static_cast<std::uint32_t>(size());
+        pool_.append(word);
+        offsets_.push_back(static_cast<std::uint32_t>(pool_.size()));
+        slots_[i] = t;
+        added = true;
+
+        // at most half full keeps probe sequences short
+        if (2 * (size() + 1) > slots_.size()) {
+            rehash(slots_.size() * 2);
+        }
+        return t;
+    }
+
+    // Writes the words in the order given (new number i is old number order[i]) as one
+    // pool and the offsets of the words in it.
+    void write_sorted(const std::vector<std::uint32_t>& order, std::string& pool,
+                      std::vector<std::uint32_t>& offsets) const {
+        pool.clear();
+        pool.reserve(pool_.size());
+        offsets.assign(1, 0);
+        offsets.reserve(order.size() + 1);
+        for (const std::uint32_t t : order) {
+            pool.append(term(t));
+            offsets.push_back(static_cast<std::uint32_t>(pool.size()));
+        }
+    }
+
+private:
+    void rehash(std::size_t slot_count) {
+        slots_.assign(slot_count, kNone);
+        const std::size_t mask = slot_count - 1;
+        for (std::uint32_t t = 0; t < size(); ++t) {
+            std::size_t i = hash_word(term(t)) & mask;
+            while (slots_[i] != kNone) {
+                i = (i + 1) & mask;
+            }
+            slots_[i] = t;
+        }
+    }
+
+    std::string pool_;
+    // term t is pool_[offsets_[t], offsets_[t + 1])
+    std::vector<std::uint32_t> offsets_{0};
+    std::vector<std::uint32_t> slots_;
 };
 
+// Documents are kept in chunks of this many: a doubling vector would briefly hold its old
+// and new arrays, and copying into an exact-size array would hold both copies.
+constexpr std::size_t kDocumentChunk = 4096;
+
+// What the index keeps of a document beyond its guide and weight.
+struct DocumentRecord {
+    std::string_view text;
+    std::string_view sub_id;
+    // locale number << 8 | FieldKind
+    std::uint32_t locale_kind = 0;
+};
+
+// What a document has gathered over all query words; see Index::query.
+struct DocumentHits {
+    std::uint16_t mask = 0;
+    std::uint16_t total = 0;
+    // the document's best single word match (which the snippet shows) and the query word
+    // it was found for
+    std::uint8_t best = 0;
+    std::uint8_t best_word = 0;
+};
+
+// Query words are counted in a 16-bit mask, word scores (at most 46) fit a byte and a
+// document's total a 16-bit number.
+static_assert(kMaxQueryWords <= 16, "query words must fit the match mask");
+
+// Guides found for a query count for this much per matched word, so that the word count
+// outranks any sum of word scores (at most 46 per word).
+constexpr int kPerWord = 1000;
+
+// A score is quality points (multiples of ten) plus a field weight below ten.
 constexpr int kQualityPoints[] = {0, 10, 20, 30, 40};
 
 int quality_points(MatchQuality quality) {
     return kQualityPoints[static_cast<int>(quality)];
 }
 
-// Query words are counted in a 32-bit mask.
-static_assert(kMaxQueryWords <= 32, "query words must fit the match mask");
+MatchQuality quality_of(int score) {
+    return static_cast<MatchQuality>(std::min(score / 10, 4));
+}
 
-// Guides found for a query count for this much per matched word, so that the word count
-// outranks any sum of word scores (at most 46 per word).
-constexpr int kPerWord = 1000;
+// A word's place in its document's original text.
+struct Span {
+    std::size_t offset = 0;
+    std::size_t length = 0;
+};
+
+// A found guide while ranking.
+struct RankedGuide {
+    int score;
+    std::uint32_t guide;
+};
 
 }  // namespace
 
 struct Index::Data {
-    std::vector<Document> documents;
-    std::vector<std::vector<Span>> spans;
+    // per document, in input order: document i is documents[i / kDocumentChunk]
+    // [i % kDocumentChunk]; guide and weight apart for the query's inner loops
+    std::vector<std::vector<DocumentRecord>> documents;
     std::vector<std::uint32_t> document_guide;
-    // weight(kind) of each document, kept apart for the query's inner loop
     std::vector<std::uint8_t> document_weight;
-    std::vector<std::string> guides;
-    // sorted by text, so that words sharing a prefix are adjacent
-    std::vector<Term> terms;
-    // term indices by length in code points, for typo matching
-    std::vector<std::vector<std::uint32_t>> by_length;
+    std::vector<std::string_view> guides;
+    // each guide's place in byte order of the guide ids, for ranking ties
+    std::vector<std::uint32_t> guide_order;
+    std::vector<std::string_view> locales;
+
+    // the dictionary, sorted by bytes so that words sharing a prefix are adjacent: term t is
+    // pool[term_offset[t], term_offset[t + 1])
+    std::string pool;
+    std::vector<std::uint32_t> term_offset{0};
+
+    // documents holding term t (each once, ascending) are in the bytes
+    // postings[posting_begin[t], posting_begin[t + 1]) as varints: the first document, then
+    // the difference to the one before (a byte for most, against four for a plain number);
+    // the Latin form of a Cyrillic word has no postings of its own for it but lists the
+    // Cyrillic term among its aliases aliases[alias_begin[t], alias_begin[t + 1]), whose
+    // postings count as its own
+    std::vector<std::uint32_t> posting_begin{0};
+    std::vector<std::uint8_t> postings;
+    std::vector<std::uint32_t> alias_begin{0};
+    std::vector<std::uint32_t> aliases;
+    // the other way round: the Latin form of each term, or kNone
+    std::vector<std::uint32_t> latin_of;
+    // whether any Latin form holds a Cyrillic letter (one that has no transliteration)
+    bool latin_with_cyrillic = false;
+
+    // for typo matching, the terms of each length L < kBuckets in code points:
+    // entries [length_begin[L], length_begin[L + 1]) of length_term and length_signature,
+    // whose code points lie one after another (L each) from code_point_begin[L]
+    std::array<std::uint32_t, kBuckets + 1> length_begin{};
+    std::array<std::uint32_t, kBuckets> code_point_begin{};
+    std::vector<std::uint32_t> length_term;
+    std::vector<std::uint64_t> length_signature;
+    std::vector<char32_t> code_points;
+
+    // Scratch for query(), reset after each query where it was touched: the score of the
+    // current query word per document, what each document gathered, and per guide.
+    // Not thread-safe: query() is const but writes here.
+    struct Scratch {
+        std::vector<std::uint8_t> word_score;
+        std::vector<DocumentHits> document_hits;
+        std::vector<std::uint32_t> touched_word;
+        std::vector<std::uint32_t> touched_any;
+        std::vector<std::uint8_t> guide_word_best;
+        std::vector<std::uint8_t> guide_count;
+        std::vector<std::uint16_t> guide_total;
+        std::vector<std::uint32_t> guide_best_document;
+        std::vector<std::uint32_t> touched_guides;
+        std::vector<std::uint32_t> found_guides;
+        std::vector<RankedGuide> ranked;
+    };
+    mutable Scratch scratch;
+
+    std::string_view term(std::uint32_t t) const {
+        return std::string_view(pool).substr(term_offset[t], term_offset[t + 1] - term_offset[t]);
+    }
+
+    const DocumentRecord& document(std::uint32_t doc) const {
+        return documents[doc / kDocumentChunk][doc % kDocumentChunk];
+    }
+
+    // The first term not before `word` in byte order (term_count() when none).
+    std::uint32_t lower_bound(std::string_view word) const;
+
+    // Where in `text` the query word with these variants matched with `quality`.
+    Span find_match(std::string_view text, const std::vector<std::string>& variants, bool prefix,
+                    MatchQuality quality) const;
 };
+
+struct IndexBuilder::State {
+    // per document, in chunks (see kDocumentChunk): what the index keeps, and the guide
+    std::vector<std::vector<DocumentRecord>> documents;
+    std::vector<std::vector<std::uint32_t>> document_guides;
+    std::size_t document_total = 0;
+    std::vector<std::string_view> guides;
+    std::unordered_map<std::string_view, std::uint32_t> guide_numbers;
+    std::vector<std::string_view> locales;
+    std::unordered_map<std::string_view, std::uint32_t> locale_numbers;
+
+    // every distinct folded word and Latin form, in order of first appearance, with per
+    // term: the bytes its postings will take, the last document holding it so far, and its
+    // Latin form's number (kNone when it has none, kUnknown until it is met as a word of a
+    // text)
+    Dictionary dictionary;
+    std::vector<std::uint32_t> posting_bytes;
+    std::vector<std::uint32_t> last_document;
+    std::vector<std::uint32_t> latin;
+    static constexpr std::uint32_t kUnknown = kNone - 1;
+
+    // the distinct terms of each document, so that build() need not fold the texts again:
+    // per document their count, then the ascending numbers as differences, as varints
+    // (a byte or two each instead of four); a document's list never straddles two chunks
+    std::vector<std::vector<std::uint8_t>> document_terms;
+    static constexpr std::size_t kTermChunk = 64 * 1024;
+    // the current document's terms, reused from one document to the next
+    std::vector<std::uint32_t> terms_here;
+
+    // The number of `name` in `names`, adding it when new. Looks up before inserting:
+    // emplace would allocate a node even for a name already there.
+    static std::uint32_t number_of(std::string_view name,
+                                   std::unordered_map<std::string_view, std::uint32_t>& numbers,
+                                   std::vector<std::string_view>& names) {
+        const auto found = numbers.find(name);
+        if (found != numbers.end()) {
+            return found->second;
+        }
+        const auto number = static_cast<std::uint32_t>(names.size());
+        numbers.emplace(name, number);
+        names.push_back(name);
+        return number;
+    }
+
+    std::uint32_t add_term(std::string_view word) {
+        bool added = false;
+        const std::uint32_t t = dictionary.add(word, added);
+        if (added) {
+            posting_bytes.push_back(0);
+            last_document.push_back(0);
+            latin.push_back(kUnknown);
+        }
+        return t;
+    }
+};
+
+IndexBuilder::IndexBuilder() : state_(std::make_unique<State>()) {}
+IndexBuilder::~IndexBuilder() = default;
+IndexBuilder::IndexBuilder(IndexBuilder&&) noexcept = default;
+IndexBuilder& IndexBuilder::operator=(IndexBuilder&&) noexcept = default;
+
+void IndexBuilder::add(const Document& document) {
+    if (!state_) {
+        state_ = std::make_unique<State>();
+    }
+    State& s = *state_;
+    if (s.document_total >= kMaxDocuments) {
+        return;
+    }
+
+    // guides and locales get numbers in order of first appearance
+    const std::uint32_t guide = State::number_of(document.guide_id, s.guide_numbers, s.guides);
+    const std::uint32_t locale = State::number_of(document.locale, s.locale_numbers, s.locales);
+    if (s.document_total % kDocumentChunk == 0) {
+        s.documents.emplace_back().reserve(kDocumentChunk);
+        s.document_guides.emplace_back().reserve(kDocumentChunk);
+    }
+    s.documents.back().push_back(DocumentRecord{
+        document.text, document.sub_id, locale << 8 | static_cast<std::uint32_t>(document.kind)});
+    s.document_guides.back().push_back(guide);
+    s.document_total += 1;
+
+    // every word into the dictionary, counted once per document; a Cyrillic word's Latin
+    // form is worked out only the first time the word is met
+    s.terms_here.clear();
+    const std::string folded = text::fold(document.text);
+    for_each_folded_word(folded, [&s](std::string_view word) {
+        const std::uint32_t t = s.add_term(word);
+        if (s.latin[t] == State::kUnknown) {
+            s.latin[t] = kNone;
+            if (text::has_cyrillic(word)) {
+                const std::string latin = text::transliterate_to_latin(word);
+                if (!latin.empty() && latin != word) {
+                    const std::uint32_t l = s.add_term(latin);
+                    s.latin[t] = l;
+                }
+            }
+        }
+        s.terms_here.push_back(t);
+    });
+
+    // remember the document's distinct terms for build()
+    std::sort(s.terms_here.begin(), s.terms_here.end());
+    s.terms_here.erase(std::unique(s.terms_here.begin(), s.terms_here.end()), s.terms_here.end());
+    constexpr std::size_t kMaxVarint = 5;
+    const std::size_t most = (s.terms_here.size() + 1) * kMaxVarint;
+    if (s.document_terms.empty() ||
+        s.document_terms.back().capacity() - s.document_terms.back().size() < most) {
+        s.document_terms.emplace_back();
+        s.document_terms.back().reserve(std::max(State::kTermChunk, most));
+    }
+    std::vector<std::uint8_t>& out = s.document_terms.back();
+    append_varint(out, static_cast<std::uint32_t>(s.terms_here.size()));
+    std::uint32_t previous = 0;
+    const auto number = static_cast<std::uint32_t>(s.document_total - 1);
+    for (const std::uint32_t t : s.terms_here) {
+        append_varint(out, t - previous);
+        previous = t;
+        s.posting_bytes[t] += static_cast<std::uint32_t>(varint_size(number - s.last_document[t]));
+        s.last_document[t] = number;
+    }
+}
+
+Index IndexBuilder::build() {
+    Index index;
+    if (!state_) {
+        return index;
+    }
+    State s = std::move(*state_);
+    state_ = std::make_unique<State>();
+    Index::Data& d = *index.data_;
+
+    // documents: the chunks as they are (the last one cut to size); guides and weights into
+    // exact-size arrays
+    d.documents = std::move(s.documents);
+    if (!d.documents.empty()) {
+        d.documents.back().shrink_to_fit();
+    }
+    d.document_guide.reserve(s.document_total);
+    for (std::vector<std::uint32_t>& chunk : s.document_guides) {
+        d.document_guide.insert(d.document_guide.end(), chunk.begin(), chunk.end());
+        std::vector<std::uint32_t>().swap(chunk);
+    }
+    decltype(s.document_guides)().swap(s.document_guides);
+    d.document_weight.reserve(s.document_total);
+    for (const std::vector<DocumentRecord>& chunk : d.documents) {
+        for (const DocumentRecord& record : chunk) {
+            const auto kind = static_cast<FieldKind>(record.locale_kind & 0xFF);
+            d.document_weight.push_back(static_cast<std::uint8_t>(weight(kind)));
+        }
+    }
+    d.guides = std::move(s.guides);
+    d.locales = std::move(s.locales);
+    d.guides.shrink_to_fit();
+    d.locales.shrink_to_fit();
+    {
+        std::vector<std::uint32_t> order(d.guides.size());
+        for (std::uint32_t g = 0; g < order.size(); ++g) {
+            order[g] = g;
+        }
+        std::sort(order.begin(), order.end(),
+                  [&d](std::uint32_t a, std::uint32_t b) { return d.guides[a] < d.guides[b]; });
+        d.guide_order.resize(order.size());
+        for (std::uint32_t i = 0; i < order.size(); ++i) {
+            d.guide_order[order[i]] = i;
+        }
+    }
+    decltype(s.guide_numbers)().swap(s.guide_numbers);
+    decltype(s.locale_numbers)().swap(s.locale_numbers);
+
+    // sort the dictionary by bytes; rank[old number] is the new number
+    const auto term_count = static_cast<std::uint32_t>(s.dictionary.size());
+    std::vector<std::uint32_t> rank(term_count);
+    {
+        std::vector<std::uint32_t> order(term_count);
+        for (std::uint32_t t = 0; t < term_count; ++t) {
+            order[t] = t;
+        }
+        std::sort(order.begin(), order.end(), [&s](std::uint32_t a, std::uint32_t b) {
+            return s.dictionary.term(a) < s.dictionary.term(b);
+        });
+        s.dictionary.write_sorted(order, d.pool, d.term_offset);
+        s.dictionary = Dictionary();
+        for (std::uint32_t t = 0; t < term_count; ++t) {
+            rank[order[t]] = t;
+        }
+    }
+
+    // aliases: each Latin form lists the Cyrillic terms that transliterate to it, in
+    // dictionary order
+    d.alias_begin.assign(std::size_t{term_count} + 1, 0);
+    for (std::uint32_t old = 0; old < term_count; ++old) {
+        if (s.latin[old] < term_count) {
+            d.alias_begin[rank[s.latin[old]] + 1] += 1;
+        }
+    }
+    for (std::uint32_t t = 0; t < term_count; ++t) {
+        d.alias_begin[t + 1] += d.alias_begin[t];
+    }
+    d.aliases.resize(d.alias_begin[term_count]);
+    d.latin_of.assign(term_count, kNone);
+    for (std::uint32_t old = 0; old < term_count; ++old) {
+        if (s.latin[old] < term_count) {
+            d.latin_of[rank[old]] = rank[s.latin[old]];
+        }
+    }
+    {
+        std::vector<std::uint32_t> cursor(d.alias_begin.begin(), d.alias_begin.end() - 1);
+        for (std::uint32_t t = 0; t < term_count; ++t) {
+            if (d.latin_of[t] != kNone) {
+                d.aliases[cursor[d.latin_of[t]]++] = t;
+            }
+        }
+    }
+    std::vector<std::uint32_t>().swap(s.latin);
+
+    // whether some Latin form keeps a Cyrillic letter, which find_match must allow for
+    for (std::uint32_t t = 0; t < term_count && !d.latin_with_cyrillic; ++t) {
+        d.latin_with_cyrillic =
+            d.alias_begin[t + 1] > d.alias_begin[t] && text::has_cyrillic(d.term(t));
+    }
+
+    // postings: each term's documents, in document order, from the terms each document
+    // was found to hold
+    d.posting_begin.assign(std::size_t{term_count} + 1, 0);
+    for (std::uint32_t old = 0; old < term_count; ++old) {
+        d.posting_begin[rank[old] + 1] = s.posting_bytes[old];
+    }
+    std::vector<std::uint32_t>().swap(s.posting_bytes);
+    for (std::uint32_t t = 0; t < term_count; ++t) {
+        d.posting_begin[t + 1] += d.posting_begin[t];
+    }
+    d.postings.resize(d.posting_begin[term_count]);
+    {
+        std::vector<std::uint32_t> cursor(d.posting_begin.begin(), d.posting_begin.end() - 1);
+        std::fill(s.last_document.begin(), s.last_document.end(), 0);
+        std::uint32_t doc = 0;
+        for (std::vector<std::uint8_t>& chunk : s.document_terms) {
+            const std::uint8_t* at = chunk.data();
+            const std::uint8_t* const end = at + chunk.size();
+            for (; at != end; ++doc) {
+                const std::uint32_t count = read_varint(at, end);
+                std::uint32_t old = 0;
+                for (std::uint32_t i = 0; i < count; ++i) {
+                    old += read_varint(at, end);
+                    // the checks only guard the arrays: the sizes were counted in add()
+                    if (old >= term_count) {
+                        continue;
+                    }
+                    const std::uint32_t t = rank[old];
+                    const std::uint32_t value = doc - s.last_document[old];
+                    if (cursor[t] + varint_size(value) > d.posting_begin[t + 1]) {
+                        continue;
+                    }
+                    s.last_document[old] = doc;
+                    cursor[t] +=
+                        static_cast<std::uint32_t>(put_varint(&d.postings[cursor[t]], value));
+                }
+            }
+            std::vector<std::uint8_t>().swap(chunk);
+        }
+    }
+    std::vector<std::uint32_t>().swap(s.last_document);
+    decltype(s.document_terms)().swap(s.document_terms);
+    std::vector<std::uint32_t>().swap(rank);
+
+    // bucket the terms by length and keep their code points and signatures there
+    std::vector<std::uint8_t> lengths(term_count);
+    std::array<std::uint32_t, kBuckets> bucket_size{};
+    for (std::uint32_t t = 0; t < term_count; ++t) {
+        const std::size_t length = text::code_point_count(d.term(t));
+        lengths[t] = static_cast<std::uint8_t>(std::min(length, kBuckets));
+        if (length < kBuckets) {
+            bucket_size[length] += 1;
+        }
+    }
+    std::uint32_t code_point_total = 0;
+    for (std::size_t length = 0; length < kBuckets; ++length) {
+        d.length_begin[length + 1] = d.length_begin[length] + bucket_size[length];
+        d.code_point_begin[length] = code_point_total;
+        code_point_total += bucket_size[length] * static_cast<std::uint32_t>(length);
+    }
+    d.length_term.resize(d.length_begin[kBuckets]);
+    d.length_signature.resize(d.length_begin[kBuckets]);
+    d.code_points.resize(code_point_total);
+    {
+        std::array<std::uint32_t, kBuckets> filled{};
+        for (std::uint32_t t = 0; t < term_count; ++t) {
+            const std::size_t length = lengths[t];
+            if (length >= kBuckets) {
+                continue;
+            }
+            const std::uint32_t entry = d.length_begin[length] + filled[length];
+            char32_t* out = d.code_points.data() + d.code_point_begin[length] +
+                            filled[length] * static_cast<std::uint32_t>(length);
+            filled[length] += 1;
+            const std::string_view word = d.term(t);
+            std::size_t pos = 0;
+            for (std::size_t i = 0; i < length; ++i) {
+                out[i] = text::decode_next(word, pos);
+            }
+            d.length_term[entry] = t;
+            d.length_signature[entry] = signature(std::u32string_view(out, length));
+        }
+    }
+
+    // scratch for queries, allocated once here rather than by each query
+    Index::Data::Scratch& scratch = d.scratch;
+    scratch.word_score.assign(d.document_guide.size(), 0);
+    scratch.document_hits.assign(d.document_guide.size(), DocumentHits{});
+    scratch.guide_word_best.assign(d.guides.size(), 0);
+    scratch.guide_count.assign(d.guides.size(), 0);
+    scratch.guide_total.assign(d.guides.size(), 0);
+    scratch.guide_best_document.assign(d.guides.size(), kNone);
+    return index;
+}
 
 Index::Index() : data_(std::make_unique<Data>()) {}
 Index::~Index() = default;
 Index::Index(Index&&) noexcept = default;
 Index& Index::operator=(Index&&) noexcept = default;
 
-Index::Index(std::vector<Document> documents) : data_(std::make_unique<Data>()) {
-    Data& d = *data_;
-    d.documents = std::move(documents);
-    d.spans.resize(d.documents.size());
-    d.document_guide.resize(d.documents.size());
-    d.document_weight.resize(d.documents.size());
-
-    // guides get numbers in order of first appearance
-    std::unordered_map<std::string, std::uint32_t> guide_numbers;
-    std::unordered_map<std::string, std::uint32_t> term_numbers;
-    std::vector<Term> terms;
-    auto add_posting = [&](const std::string& word, Posting posting) {
-        // look up before inserting: most words are seen before, and emplace would
-        // allocate a node each time
-        auto it = term_numbers.find(word);
-        if (it == term_numbers.end()) {
-            it = term_numbers.emplace(word, static_cast<std::uint32_t>(terms.size())).first;
-            terms.push_back(Term{word, {}, {}, 0});
-        }
-        terms[it->second].postings.push_back(posting);
-    };
-
-    for (std::size_t i = 0; i < d.documents.size(); ++i) {
-        const Document& document = d.documents[i];
-        auto [guide, inserted] =
-            guide_numbers.emplace(document.guide_id, static_cast<std::uint32_t>(d.guides.size()));
-        if (inserted) {
-            d.guides.push_back(document.guide_id);
-        }
-        d.document_guide[i] = guide->second;
-        d.document_weight[i] = static_cast<std::uint8_t>(weight(document.kind));
-
-        // each word under its folded form and, for Cyrillic, its Latin form too
-        const auto words = text::fold_words(document.text);
-        d.spans[i].reserve(words.size());
-        for (std::size_t w = 0; w < words.size(); ++w) {
-            d.spans[i].push_back(Span{static_cast<std::uint32_t>(words[w].offset),
-                                      static_cast<std::uint32_t>(words[w].length)});
-            const Posting posting{static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(w)};
-            add_posting(words[w].folded, posting);
-            if (text::has_cyrillic(words[w].folded)) {
-                const std::string latin = text::transliterate_to_latin(words[w].folded);
-                if (!latin.empty() && latin != words[w].folded) {
-                    add_posting(latin, posting);
-                }
-            }
-        }
+Index::Index(const std::vector<Document>& documents) {
+    IndexBuilder builder;
+    for (const Document& document : documents) {
+        builder.add(document);
     }
-
-    // sort the dictionary and bucket it by length
-    std::sort(terms.begin(), terms.end(),
-              [](const Term& a, const Term& b) { return a.text < b.text; });
-    d.by_length.resize(kMaxWordLength + 3);
-    for (std::size_t t = 0; t < terms.size(); ++t) {
-        terms[t].code_points = text::decode(terms[t].text);
-        terms[t].signature = signature(terms[t].code_points);
-        const std::size_t length = terms[t].code_points.size();
-        if (length < d.by_length.size()) {
-            d.by_length[length].push_back(static_cast<std::uint32_t>(t));
-        }
-    }
-    d.terms = std::move(terms);
+    *this = builder.build();
 }
 
 std::size_t Index::document_count() const {
-    return data_ ? data_->documents.size() : 0;
+    return data_ ? data_->document_guide.size() : 0;
 }
 
 std::size_t Index::term_count() const {
-    return data_ ? data_->terms.size() : 0;
+    return data_ ? data_->term_offset.size() - 1 : 0;
+}
+
+std::size_t Index::memory_bytes() const {
+    if (!data_) {
+        return 0;
+    }
+    const Data& d = *data_;
+    auto bytes = [](const auto& v) { return v.capacity() * sizeof(v[0]); };
+    const Data::Scratch& s = d.scratch;
+    std::size_t chunks = bytes(d.documents);
+    for (const std::vector<DocumentRecord>& chunk : d.documents) {
+        chunks += bytes(chunk);
+    }
+    return sizeof(Data) + chunks + bytes(d.document_guide) + bytes(d.document_weight) +
+           bytes(d.guides) + bytes(d.locales) + d.pool.capacity() + bytes(d.term_offset) +
+           bytes(d.posting_begin) + bytes(d.postings) + bytes(d.alias_begin) + bytes(d.aliases) +
+           bytes(d.latin_of) + bytes(d.guide_order) + bytes(d.length_term) +
+           bytes(d.length_signature) + bytes(d.code_points) + bytes(s.word_score) +
+           bytes(s.document_hits) + bytes(s.touched_word) + bytes(s.touched_any) +
+           bytes(s.guide_word_best) + bytes(s.guide_count) + bytes(s.guide_total) +
+           bytes(s.guide_best_document) + bytes(s.touched_guides) + bytes(s.found_guides) +
+           bytes(s.ranked);
 }
 
 // ---- [SECTION] snippets ------------------------------------------------------------
@@ -297,7 +804,7 @@ bool is_continuation(char byte) {
 // Fills the result's snippet from `text` around the span.
 void make_snippet(std::string_view text, Span span, Result& result) {
     std::size_t start = span.offset > kSnippetBefore ? span.offset - kSnippetBefore : 0;
-    std::size_t end = std::min(text.size(), std::size_t{span.offset} + span.length + kSnippetAfter);
+    std::size_t end = std::min(text.size(), span.offset + span.length + kSnippetAfter);
 
     // cut at spaces when there is one, otherwise at least between code points
     if (start > 0) {
@@ -331,26 +838,149 @@ void make_snippet(std::string_view text, Span span, Result& result) {
     }
 }
 
+// The number of Cyrillic code points in `word` (as text::has_cyrillic tells them).
+std::size_t cyrillic_count(std::string_view word) {
+    std::size_t count = 0;
+    std::size_t pos = 0;
+    while (pos < word.size()) {
+        const char32_t cp = text::decode_next(word, pos);
+        count += cp >= 0x0400 && cp <= 0x052F ? 1 : 0;
+    }
+    return count;
+}
+
+// A query word as typed and, when Cyrillic, in Latin letters.
+std::vector<std::string> variants_of(const std::string& word) {
+    std::vector<std::string> variants{word};
+    if (text::has_cyrillic(word)) {
+        std::string latin = text::transliterate_to_latin(word);
+        if (!latin.empty() && latin != word) {
+            variants.push_back(std::move(latin));
+        }
+    }
+    return variants;
+}
+
+// Decodes up to `capacity` code points of `word` into `out`; returns how many the word has
+// (which may be more than it wrote).
+std::size_t decode_into(std::string_view word, char32_t* out, std::size_t capacity) {
+    std::size_t count = 0;
+    std::size_t pos = 0;
+    while (pos < word.size()) {
+        const char32_t cp = text::decode_next(word, pos);
+        if (count < capacity) {
+            out[count] = cp;
+        }
+        ++count;
+    }
+    return count;
+}
+
 }  // namespace
+
+std::uint32_t Index::Data::lower_bound(std::string_view word) const {
+    std::uint32_t low = 0;
+    std::uint32_t high = static_cast<std::uint32_t>(term_offset.size() - 1);
+    while (low < high) {
+        const std::uint32_t middle = low + (high - low) / 2;
+        if (term(middle) < word) {
+            low = middle + 1;
+        } else {
+            high = middle;
+        }
+    }
+    return low;
+}
+
+// Which word of `text` a query word matched with `quality`, found again by folding just
+// this text: the index keeps no word positions. Among the words that match with that
+// quality, the query visits the terms variant by variant, then in dictionary order (exact,
+// prefixes) or by length and dictionary order (typos), and each term's places in text
+// order; the first place visited is the one that counted, so it is the one shown. A word
+// matches under its folded form or under that form's Latin form.
+Span Index::Data::find_match(std::string_view text, const std::vector<std::string>& variants,
+                             bool prefix, MatchQuality quality) const {
+    const std::vector<text::Word> words = text::fold_words(text);
+    const auto term_count = static_cast<std::uint32_t>(term_offset.size() - 1);
+    std::array<char32_t, kMaxWordLength> wanted{};
+    std::array<char32_t, kBuckets> candidate{};
+    for (const std::string& variant : variants) {
+        const std::size_t wanted_length = decode_into(variant, wanted.data(), wanted.size());
+        const int budget = allowed_typos(wanted_length);
+        const bool typos = budget > 0 && wanted_length <= kMaxWordLength;
+        const std::u32string_view wanted_view(wanted.data(),
+                                              std::min(wanted_length, kMaxWordLength));
+
+        // Latin forms hold no Cyrillic letter (unless latin_with_cyrillic), and each edit
+        // takes away at most one of the variant's: with more than the edits allowed, the
+        // variant cannot match a Latin form, and the dictionary need not be asked for them
+        const bool typo_quality =
+            quality == MatchQuality::one_typo || quality == MatchQuality::two_typos;
+        const std::size_t edits = typo_quality ? static_cast<std::size_t>(budget) : 0;
+        const bool latin_forms = latin_with_cyrillic || cyrillic_count(variant) <= edits;
+
+        // the best place so far: its term's visiting rank, then the word's number
+        bool found = false;
+        std::size_t best_word = 0;
+        std::size_t best_length = 0;
+        std::string_view best_term;
+        auto consider = [&](std::size_t w, std::string_view term) {
+            bool match = false;
+            std::size_t length = 0;
+            if (quality == MatchQuality::exact) {
+                match = term == variant;
+            } else if (quality == MatchQuality::prefix) {
+                match = prefix && term.size() > variant.size() &&
+                        term.compare(0, variant.size(), variant) == 0;
+            } else if (typos) {
+                length = decode_into(term, candidate.data(), candidate.size());
+                const std::size_t gap =
+                    length > wanted_length ? length - wanted_length : wanted_length - length;
+                if (length < kBuckets && gap <= static_cast<std::size_t>(budget)) {
+                    const int distance = bounded_distance(
+                        wanted_view, std::u32string_view(candidate.data(), length), budget);
+                    // a distance past the budget only says "too far"
+                    match = distance <= budget &&
+                            ((distance == 1 && quality == MatchQuality::one_typo) ||
+                             (distance == 2 && quality == MatchQuality::two_typos));
+                }
+            }
+            if (!match) {
+                return;
+            }
+            const bool earlier =
+                !found || length < best_length || (length == best_length && term < best_term);
+            if (earlier) {
+                found = true;
+                best_word = w;
+                best_length = length;
+                best_term = term;
+            }
+        };
+
+        // the Latin form comes from the dictionary, where every word of the text is; only
+        // Cyrillic words have one
+        for (std::size_t w = 0; w < words.size(); ++w) {
+            const std::string& folded = words[w].folded;
+            consider(w, folded);
+            if (!latin_forms || !text::has_cyrillic(folded)) {
+                continue;
+            }
+            const std::uint32_t t = lower_bound(folded);
+            if (t < term_count && term(t) == folded && latin_of[t] != kNone) {
+                consider(w, term(latin_of[t]));
+            }
+        }
+        if (found) {
+            return Span{words[best_word].offset, words[best_word].length};
+        }
+    }
+    return Span{};
+}
 
 // ---- [SECTION] querying ------------------------------------------------------------
 
 namespace {
-
-// The best match of the current query word in one document.
-struct WordHit {
-    int score = 0;
-    std::uint32_t word = 0;
-    MatchQuality quality = MatchQuality::none;
-};
-
-// What a document has gathered over all query words.
-struct DocumentHits {
-    std::uint32_t mask = 0;
-    int total = 0;
-    // the document's best single word match, which the snippet shows
-    WordHit best;
-};
 
 // Whether the query ends with a space or punctuation, which finishes its last word.
 bool ends_word(std::string_view query) {
@@ -378,6 +1008,7 @@ std::vector<Result> Index::query(std::string_view query, const QueryOptions& opt
         return results;
     }
     const Data& d = *data_;
+    Data::Scratch& s = d.scratch;
 
     // fold the query; a very long query is cut first, its later words would be ignored
     constexpr std::size_t kMaxQueryBytes = 2048;
@@ -398,174 +1029,192 @@ std::vector<Result> Index::query(std::string_view query, const QueryOptions& opt
             break;
         }
     }
-    if (unique.empty() || d.documents.empty()) {
+    if (unique.empty() || d.document_guide.empty()) {
         return results;
     }
+    const auto term_count = static_cast<std::uint32_t>(d.term_offset.size() - 1);
+    auto is_prefix_word = [&](std::size_t q) {
+        return options.prefix_last_word && q + 1 == unique.size() && !cut && !ends_word(query);
+    };
+    std::vector<std::vector<std::string>> variants;
+    for (const std::string& word : unique) {
+        variants.push_back(variants_of(word));
+    }
 
-    std::vector<WordHit> word_hits(d.documents.size());
-    std::vector<DocumentHits> document_hits(d.documents.size());
-    std::vector<std::uint32_t> touched_word;
-    std::vector<std::uint32_t> touched_any;
-    std::vector<int> guide_word_best(d.guides.size(), 0);
-    std::vector<int> guide_total(d.guides.size(), 0);
-    std::vector<int> guide_count(d.guides.size(), 0);
-    std::vector<std::uint32_t> touched_guides;
-
-    for (std::size_t q = 0; q < unique.size(); ++q) {
-        const bool prefix =
-            options.prefix_last_word && q + 1 == unique.size() && !cut && !ends_word(query);
-
-        // the query word as typed and, when Cyrillic, in Latin letters
-        std::vector<std::string> variants{unique[q]};
-        if (text::has_cyrillic(unique[q])) {
-            std::string latin = text::transliterate_to_latin(unique[q]);
-            if (!latin.empty() && latin != unique[q]) {
-                variants.push_back(std::move(latin));
+    // scores every document holding term `t` (or one of its aliases)
+    auto visit_postings = [&](std::uint32_t t, int points) {
+        const std::uint8_t* at = d.postings.data() + d.posting_begin[t];
+        const std::uint8_t* const end = d.postings.data() + d.posting_begin[t + 1];
+        std::uint32_t doc = 0;
+        while (at != end) {
+            doc += read_varint(at, end);
+            const int score = points + d.document_weight[doc];
+            std::uint8_t& hit = s.word_score[doc];
+            if (hit == 0) {
+                s.touched_word.push_back(doc);
+            }
+            if (score > hit) {
+                hit = static_cast<std::uint8_t>(score);
             }
         }
+    };
+    auto visit = [&](std::uint32_t t, MatchQuality quality) {
+        const int points = quality_points(quality);
+        visit_postings(t, points);
+        for (std::uint32_t a = d.alias_begin[t]; a < d.alias_begin[t + 1]; ++a) {
+            visit_postings(d.aliases[a], points);
+        }
+    };
 
-        // scores every place where term `t` occurs
-        auto visit = [&](std::uint32_t t, MatchQuality quality) {
-            const int points = quality_points(quality);
-            for (const Posting& posting : d.terms[t].postings) {
-                const int score = points + d.document_weight[posting.document];
-                WordHit& hit = word_hits[posting.document];
-                if (hit.score == 0) {
-                    touched_word.push_back(posting.document);
-                }
-                if (score > hit.score) {
-                    hit = WordHit{score, posting.word, quality};
-                }
-            }
-        };
-
-        for (const std::string& variant : variants) {
-            const auto first = std::lower_bound(
-                d.terms.begin(), d.terms.end(), variant,
-                [](const Term& term, const std::string& key) { return term.text < key; });
-
+    std::array<char32_t, kMaxWordLength> wanted{};
+    for (std::size_t q = 0; q < unique.size(); ++q) {
+        const bool prefix = is_prefix_word(q);
+        for (const std::string& variant : variants[q]) {
             // exact, then every longer word starting with it
-            auto it = first;
-            if (it != d.terms.end() && it->text == variant) {
-                visit(static_cast<std::uint32_t>(it - d.terms.begin()), MatchQuality::exact);
-                ++it;
+            std::uint32_t t = d.lower_bound(variant);
+            if (t < term_count && d.term(t) == variant) {
+                visit(t, MatchQuality::exact);
+                ++t;
             }
             if (prefix) {
-                for (; it != d.terms.end() && it->text.compare(0, variant.size(), variant) == 0;
-                     ++it) {
-                    visit(static_cast<std::uint32_t>(it - d.terms.begin()), MatchQuality::prefix);
+                for (; t < term_count && d.term(t).compare(0, variant.size(), variant) == 0; ++t) {
+                    visit(t, MatchQuality::prefix);
                 }
             }
 
             // typos: only words of a length within the budget can be close enough
-            const std::u32string code_points = text::decode(variant);
-            const int budget = allowed_typos(code_points.size());
-            if (budget == 0 || code_points.size() > kMaxWordLength) {
+            const std::size_t length = decode_into(variant, wanted.data(), wanted.size());
+            const int budget = allowed_typos(length);
+            if (budget == 0 || length > kMaxWordLength) {
                 continue;
             }
-            const std::uint64_t wanted = signature(code_points);
-            const std::size_t low = code_points.size() - static_cast<std::size_t>(budget);
-            const std::size_t high = code_points.size() + static_cast<std::size_t>(budget);
-            for (std::size_t length = low; length <= high && length < d.by_length.size();
-                 ++length) {
-                for (const std::uint32_t t : d.by_length[length]) {
-                    const std::uint64_t has = d.terms[t].signature;
-                    if (popcount64(wanted & ~has) > budget || popcount64(has & ~wanted) > budget) {
+            const std::u32string_view wanted_view(wanted.data(), length);
+            const std::uint64_t bits = signature(wanted_view);
+            const std::size_t shortest = length - static_cast<std::size_t>(budget);
+            const std::size_t longest = length + static_cast<std::size_t>(budget);
+            for (std::size_t l = shortest; l <= longest && l < kBuckets; ++l) {
+                const char32_t* code_points = d.code_points.data() + d.code_point_begin[l];
+                for (std::uint32_t e = d.length_begin[l]; e < d.length_begin[l + 1];
+                     ++e, code_points += l) {
+                    const std::uint64_t has = d.length_signature[e];
+                    if (popcount64(bits & ~has) > budget || popcount64(has & ~bits) > budget) {
                         continue;
                     }
                     const int distance =
-                        bounded_distance(code_points, d.terms[t].code_points, budget);
+                        bounded_distance(wanted_view, std::u32string_view(code_points, l), budget);
                     if (distance > budget || distance == 0) {
                         continue;
                     }
-                    if (distance == 1) {
-                        visit(t, MatchQuality::one_typo);
-                    } else {
-                        visit(t, MatchQuality::two_typos);
-                    }
+                    visit(d.length_term[e],
+                          distance == 1 ? MatchQuality::one_typo : MatchQuality::two_typos);
                 }
             }
         }
 
         // fold this word's hits into documents and guides, then clear them
-        for (const std::uint32_t doc : touched_word) {
-            WordHit& hit = word_hits[doc];
-            DocumentHits& hits = document_hits[doc];
+        for (const std::uint32_t doc : s.touched_word) {
+            std::uint8_t& hit = s.word_score[doc];
+            DocumentHits& hits = s.document_hits[doc];
             if (hits.mask == 0) {
-                touched_any.push_back(doc);
+                s.touched_any.push_back(doc);
             }
-            hits.mask |= 1u << q;
-            hits.total += hit.score;
-            if (hit.score > hits.best.score) {
+            hits.mask = static_cast<std::uint16_t>(hits.mask | 1u << q);
+            hits.total = static_cast<std::uint16_t>(hits.total + hit);
+            if (hit > hits.best) {
                 hits.best = hit;
+                hits.best_word = static_cast<std::uint8_t>(q);
             }
             const std::uint32_t guide = d.document_guide[doc];
-            if (guide_word_best[guide] == 0) {
-                touched_guides.push_back(guide);
+            if (s.guide_word_best[guide] == 0) {
+                s.touched_guides.push_back(guide);
             }
-            guide_word_best[guide] = std::max(guide_word_best[guide], hit.score);
-            hit = WordHit{};
+            s.guide_word_best[guide] = std::max(s.guide_word_best[guide], hit);
+            hit = 0;
         }
-        touched_word.clear();
-        for (const std::uint32_t guide : touched_guides) {
-            if (guide_count[guide] == 0) {
-                results.push_back(Result{});
-                results.back().document = guide;
+        s.touched_word.clear();
+        for (const std::uint32_t guide : s.touched_guides) {
+            if (s.guide_count[guide] == 0) {
+                s.found_guides.push_back(guide);
             }
-            guide_total[guide] += guide_word_best[guide];
-            guide_count[guide] += 1;
-            guide_word_best[guide] = 0;
+            s.guide_total[guide] =
+                static_cast<std::uint16_t>(s.guide_total[guide] + s.guide_word_best[guide]);
+            s.guide_count[guide] += 1;
+            s.guide_word_best[guide] = 0;
         }
-        touched_guides.clear();
+        s.touched_guides.clear();
     }
 
     // each guide's best document: most query words, then the highest total, then first
-    constexpr std::uint32_t kNone = UINT32_MAX;
-    std::vector<std::uint32_t> guide_best_document(d.guides.size(), kNone);
-    std::sort(touched_any.begin(), touched_any.end());
-    for (const std::uint32_t doc : touched_any) {
-        std::uint32_t& best = guide_best_document[d.document_guide[doc]];
-        const DocumentHits& hits = document_hits[doc];
+    auto document_value = [&s](std::uint32_t doc) {
+        const DocumentHits& hits = s.document_hits[doc];
+        return popcount(hits.mask) * kPerWord + hits.total;
+    };
+    for (const std::uint32_t doc : s.touched_any) {
+        std::uint32_t& best = s.guide_best_document[d.document_guide[doc]];
         if (best == kNone) {
             best = doc;
             continue;
         }
-        const DocumentHits& current = document_hits[best];
-        const int a = popcount(hits.mask) * kPerWord + hits.total;
-        const int b = popcount(current.mask) * kPerWord + current.total;
-        if (a > b) {
+        const int a = document_value(doc);
+        const int b = document_value(best);
+        if (a > b || (a == b && doc < best)) {
             best = doc;
         }
     }
 
-    // score and order the guides; Result::document holds the guide number until here
-    for (Result& result : results) {
-        const auto guide = static_cast<std::uint32_t>(result.document);
-        result.guide_id = d.guides[guide];
-        result.words_matched = guide_count[guide];
-        result.score = guide_count[guide] * kPerWord + guide_total[guide];
-        result.document = guide_best_document[guide];
+    // score and order the guides; only the ones shown are sorted fully
+    s.ranked.clear();
+    for (const std::uint32_t guide : s.found_guides) {
+        s.ranked.push_back(
+            RankedGuide{s.guide_count[guide] * kPerWord + s.guide_total[guide], guide});
     }
-    std::sort(results.begin(), results.end(), [](const Result& a, const Result& b) {
+    auto before = [&d](const RankedGuide& a, const RankedGuide& b) {
         if (a.score != b.score) {
             return a.score > b.score;
         }
-        return a.guide_id < b.guide_id;
-    });
-    if (options.limit != 0 && results.size() > options.limit) {
-        results.resize(options.limit);
+        return d.guide_order[a.guide] < d.guide_order[b.guide];
+    };
+    std::size_t shown = s.ranked.size();
+    if (options.limit != 0 && shown > options.limit) {
+        shown = options.limit;
+        std::partial_sort(s.ranked.begin(), s.ranked.begin() + static_cast<std::ptrdiff_t>(shown),
+                          s.ranked.end(), before);
+    } else {
+        std::sort(s.ranked.begin(), s.ranked.end(), before);
     }
 
     // describe where each shown guide matched
-    for (Result& result : results) {
-        const Document& document = d.documents[result.document];
-        const WordHit& best = document_hits[result.document].best;
-        result.kind = document.kind;
-        result.sub_id = document.sub_id;
-        result.locale = document.locale;
-        result.quality = best.quality;
-        make_snippet(document.text, d.spans[result.document][best.word], result);
+    results.resize(shown);
+    for (std::size_t i = 0; i < shown; ++i) {
+        const std::uint32_t guide = s.ranked[i].guide;
+        const std::uint32_t doc = s.guide_best_document[guide];
+        const DocumentRecord& document = d.document(doc);
+        const DocumentHits& hits = s.document_hits[doc];
+        Result& result = results[i];
+        result.guide_id = std::string(d.guides[guide]);
+        result.score = s.ranked[i].score;
+        result.words_matched = s.guide_count[guide];
+        result.kind = static_cast<FieldKind>(document.locale_kind & 0xFF);
+        result.sub_id = std::string(document.sub_id);
+        result.locale = std::string(d.locales[document.locale_kind >> 8]);
+        result.document = doc;
+        result.quality = quality_of(hits.best);
+        const Span span = d.find_match(document.text, variants[hits.best_word],
+                                       is_prefix_word(hits.best_word), result.quality);
+        make_snippet(document.text, span, result);
     }
+
+    // reset the scratch where this query touched it
+    for (const std::uint32_t doc : s.touched_any) {
+        s.document_hits[doc] = DocumentHits{};
+    }
+    s.touched_any.clear();
+    for (const std::uint32_t guide : s.found_guides) {
+        s.guide_total[guide] = 0;
+        s.guide_count[guide] = 0;
+        s.guide_best_document[guide] = kNone;
+    }
+    s.found_guides.clear();
     return results;
 }
 
