@@ -395,8 +395,8 @@ async function contentCompile() {
   return {
     realMs,
     scaleMs: bigMs,
-    realBundleJson: (await stat(join(real, 'bundle.json'))).size,
-    scaleBundleJson: (await stat(join(big, 'bundle.json'))).size,
+    realBundle: (await stat(join(real, 'bundle.bin'))).size,
+    scaleBundle: (await stat(join(big, 'bundle.bin'))).size,
   };
 }
 
@@ -496,7 +496,7 @@ function table(r) {
   lines.push(...pad([
     ['figure', 'real set (14)', '1,000 guides'],
     ['content compile', `${s.compile.realMs} ms`, `${s.compile.scaleMs} ms`],
-    ['bundle.json', kb(s.compile.realBundleJson), kb(s.compile.scaleBundleJson)],
+    ['bundle.bin', kb(s.compile.realBundle), kb(s.compile.scaleBundle)],
     ['ruvoya.wasm raw', kb(s.wasm.real.raw), kb(s.wasm.scale.raw)],
     ['ruvoya.wasm brotli', `${kb(s.wasm.real.brotli)} (q${s.wasm.real.brotliQuality})`,
       `${kb(s.wasm.scale.brotli)} (q${s.wasm.scale.brotliQuality})`],

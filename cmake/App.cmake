@@ -35,7 +35,7 @@ file(GLOB_RECURSE RUVOYA_CONTENT_FILES CONFIGURE_DEPENDS
      "${RUVOYA_CONTENT_ROOT}/content/*.json")
 set(_fonts "${RUVOYA_FONT_DIR}/NotoSans-Regular.ttf" "${RUVOYA_FONT_DIR}/NotoSans-Bold.ttf")
 add_custom_command(
-  OUTPUT "${_gen}/bundle.json" "${_gen}/bundle.cpp" "${_gen}/codepoints.txt"
+  OUTPUT "${_gen}/bundle.bin" "${_gen}/bundle.cpp" "${_gen}/codepoints.txt"
   COMMAND "${RUVOYA_CONTENTC}" --root "${RUVOYA_CONTENT_ROOT}" --out "${_gen}"
           --font "${RUVOYA_FONT_DIR}/NotoSans-Regular.ttf"
           --font "${RUVOYA_FONT_DIR}/NotoSans-Bold.ttf"

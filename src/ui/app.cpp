@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <functional>
 #include <string_view>
+#include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
@@ -110,13 +111,13 @@ void App::build_order() {
             published.push_back(&g);
         }
     }
+    std::unordered_map<std::string_view, int> numbers;
+    for (size_t i = 0; i < published.size(); ++i) {
+        numbers.emplace(published[i]->id, static_cast<int>(i));
+    }
     auto index_of = [&](const std::string& id) -> int {
-        for (size_t i = 0; i < published.size(); ++i) {
-            if (published[i]->id == id) {
-                return static_cast<int>(i);
-            }
-        }
-        return -1;
+        const auto it = numbers.find(id);
+        return it == numbers.end() ? -1 : it->second;
     };
     const size_t n = published.size();
     std::vector<std::vector<int>> next(n);
@@ -173,58 +174,60 @@ void App::build_order() {
     }
 }
 
-// every text a person might search for, in every locale it exists in
+// every text a person might search for, in every locale it exists in, viewed where it
+// lies in the embedded bundle rather than copied
 void App::build_index() {
-    std::vector<search::Document> docs;
-    auto add = [&](const content::Guide& g, search::FieldKind kind, const std::string& sub,
-                   const content::Text& text) {
-        for (const auto& [locale, value] : text.values) {
-            docs.push_back(search::Document{g.id, kind, sub, locale, value});
-        }
-    };
     using K = search::FieldKind;
+    using P = content::TextPlace;
+    auto kind_of = [](P place) {
+        switch (place) {
+            case P::title:
+                return K::title;
+            case P::summary:
+                return K::summary;
+            case P::keyword:
+                return K::keyword;
+            case P::step:
+                return K::step;
+            case P::substep:
+                return K::substep;
+            case P::need:
+                return K::need;
+            case P::checklist:
+                return K::checklist;
+            case P::trap:
+                return K::trap;
+            case P::question:
+                return K::question;
+            case P::answer:
+                return K::answer;
+            case P::link:
+                return K::link;
+        }
+        return K::other;
+    };
+    search::IndexBuilder builder;
     for (const content::Guide* g : order_) {
-        add(*g, K::title, "", g->title);
-        add(*g, K::summary, "", g->summary);
-        for (const auto& [locale, words] : g->keywords) {
-            for (const std::string& word : words) {
-                docs.push_back(search::Document{g->id, K::keyword, "", locale, word});
-            }
-        }
-        for (const content::Step& s : g->steps) {
-            add(*g, K::step, s.id, s.title);
-            add(*g, K::step, s.id, s.text);
-            add(*g, K::step, s.id, s.tip);
-            for (const content::Text& sub : s.substeps) {
-                add(*g, K::substep, s.id, sub);
-            }
-        }
-        for (const content::Need& need : g->needs) {
-            add(*g, K::need, "", need.name);
-            add(*g, K::need, "", need.text);
-        }
-        for (const content::ChecklistGroup& group : g->checklist) {
-            for (const content::ChecklistItem& item : group.items) {
-                add(*g, K::checklist, item.id, item.text);
-            }
-        }
-        for (const content::Trap& trap : g->traps) {
-            add(*g, K::trap, "", trap.title);
-            add(*g, K::trap, "", trap.advice);
-        }
-        for (const content::FaqEntry& f : g->faq) {
-            add(*g, K::question, "", f.question);
-            add(*g, K::answer, "", f.answer);
-        }
-        for (const content::Link& l : g->links) {
-            add(*g, K::link, "", l.label);
-        }
+        const std::size_t index = static_cast<std::size_t>(g - bundle_.guides.data());
+        const std::string_view id = g->id;
+        content::visit_texts(bundle_, index, [&](const content::TextRef& ref) {
+            builder.add(search::Document{id, kind_of(ref.place), ref.sub_id, ref.locale, ref.text});
+        });
     }
-    index_ = search::Index(std::move(docs));
+    index_ = builder.build();
 }
 
-App::Counts App::counts(const content::Guide& guide) const {
+App::Counts App::counts(const content::Guide& header) const {
+    // with saved progress the body is read to count it; without, nothing is ticked and a
+    // catalogue card (a header only) counts nothing, so no body is read for it
     Counts c;
+    const content::Guide* loaded = &header;
+    if (state_.guides.count(header.id) != 0) {
+        if (const content::Guide* whole = bundle_.load_guide(header.id)) {
+            loaded = whole;
+        }
+    }
+    const content::Guide& guide = *loaded;
     for (const content::ChecklistGroup& group : guide.checklist) {
         for (const content::ChecklistItem& item : group.items) {
             const bool ticked = progress::is_checked(state_, guide.id, item.id);
@@ -301,7 +304,7 @@ void App::apply_route(const route::Route& to) {
 
     // a guide that is not in the app falls back to the catalogue, and says so
     if (route_.page == route::Page::guide) {
-        const content::Guide* g = bundle_.find_guide(route_.guide_id);
+        const content::Guide* g = bundle_.load_guide(route_.guide_id);
         if (!g || g->is_draft()) {
             notice_ = "catalogue.guide_missing";
             route_ = route::catalogue();
@@ -433,7 +436,7 @@ void App::frame() {
 
     // the guide's section list stands beside the content on wide screens
     const content::Guide* guide = route_.page == route::Page::guide
-                                      ? bundle_.find_guide(route_.guide_id)
+                                      ? bundle_.load_guide(route_.guide_id)
                                       : nullptr;
     if (guide && wide_) {
         ImGui::BeginChild("##nav", ImVec2(kNavWidth, 0), ImGuiChildFlags_None);

@@ -266,7 +266,7 @@ std::string App::handoff_url(const content::Guide& guide) const {
 }
 
 void App::draw_handoff() {
-    const content::Guide* guide = bundle_.find_guide(route_.guide_id);
+    const content::Guide* guide = bundle_.load_guide(route_.guide_id);
     if (!guide) {
         return;
     }

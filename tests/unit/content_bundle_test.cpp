@@ -103,8 +103,9 @@ TEST_CASE("enum spellings parse back to their values") {
 
 TEST_CASE("a written bundle loads back with every field") {
     const Bundle original = small_bundle();
+    const std::string bytes = write_bundle(original);
     std::string error;
-    const std::optional<Bundle> loaded = load_bundle(write_bundle(original), &error);
+    const std::optional<Bundle> loaded = load_bundle(bytes, &error);
     INFO(error);
     REQUIRE(loaded.has_value());
 
@@ -113,58 +114,158 @@ TEST_CASE("a written bundle loads back with every field") {
     CHECK(loaded->find_category("health")->title.get("ru") == "Здоровье");
     REQUIRE(loaded->find_ui("ru") != nullptr);
     CHECK(loaded->find_ui("ru")->name == "Русский");
-
-    const Guide* guide = loaded->find_guide("medical-help");
-    REQUIRE(guide != nullptr);
-    CHECK(guide->risk == Risk::moderate);
-    CHECK(guide->keywords.at("en").at(1) == "polis oms");
-    CHECK(guide->route.after == std::vector<std::string>{"sim-card"});
-    REQUIRE(guide->find_step("decide-urgency") != nullptr);
-    CHECK(guide->find_step("decide-urgency")->kind == StepKind::call);
-    CHECK(guide->find_step("decide-urgency")->substeps.size() == 2);
-    REQUIRE(guide->find_item("known") != nullptr);
-    CHECK(guide->find_item("known")->level == ItemLevel::recommended);
-    REQUIRE(guide->links.size() == 2);
-    CHECK(guide->links[0].guide == "sim-card");
-    CHECK(guide->links[1].url == "https://a.b/");
-    CHECK(guide->revision == "0123456789abcdef");
     CHECK(loaded->find_guide("nothing") == nullptr);
+    CHECK(loaded->load_guide("nothing") == nullptr);
+
+    SUBCASE("start-up reads a guide's header and leaves its body for later") {
+        const Guide* header = loaded->find_guide("medical-help");
+        REQUIRE(header != nullptr);
+        CHECK(header->risk == Risk::moderate);
+        CHECK(header->title.get("ru") == "Медицинская помощь");
+        CHECK(header->route.after == std::vector<std::string>{"sim-card"});
+        CHECK(header->revision == "0123456789abcdef");
+        CHECK(header->steps.empty());
+        CHECK(header->links.empty());
+    }
+    SUBCASE("opening a guide decodes its body in place, keeping the header") {
+        const Guide* header = loaded->find_guide("medical-help");
+        const Guide* guide = loaded->load_guide("medical-help", &error);
+        INFO(error);
+        REQUIRE(guide != nullptr);
+        CHECK(guide == header);
+        CHECK(guide->id == "medical-help");
+        CHECK(guide->title.get("en") == "Medical help");
+        CHECK(guide->keywords.at("en").at(1) == "polis oms");
+        CHECK(guide->official.url == "https://example.org/");
+        REQUIRE(guide->find_step("decide-urgency") != nullptr);
+        CHECK(guide->find_step("decide-urgency")->kind == StepKind::call);
+        CHECK(guide->find_step("decide-urgency")->substeps.size() == 2);
+        REQUIRE(guide->find_item("known") != nullptr);
+        CHECK(guide->find_item("known")->level == ItemLevel::recommended);
+        REQUIRE(guide->links.size() == 2);
+        CHECK(guide->links[0].guide == "sim-card");
+        CHECK(guide->links[1].url == "https://a.b/");
+        CHECK(guide->sources.at(0).checked == "2026-11-20");
+        CHECK(guide->disclaimer.get("en") == "Informational only.");
+        CHECK(guide->route.after == std::vector<std::string>{"sim-card"});
+
+        // a second call returns the same decoded guide
+        CHECK(loaded->load_guide("medical-help") == guide);
+        CHECK(guide->steps.size() == 1);
+    }
+}
+
+TEST_CASE("search texts are visited where they lie in the bundle's bytes") {
+    const std::string bytes = write_bundle(small_bundle());
+    const std::optional<Bundle> bundle = load_bundle(bytes, nullptr);
+    REQUIRE(bundle.has_value());
+
+    std::vector<std::string> seen;
+    bool inside = true;
+    const bool ok = visit_texts(*bundle, 0, [&](const TextRef& ref) {
+        seen.push_back(std::to_string(static_cast<int>(ref.place)) + " " + std::string(ref.sub_id) +
+                       " " + std::string(ref.locale) + " " + std::string(ref.text));
+        inside = inside && ref.text.data() >= bytes.data() &&
+                 ref.text.data() + ref.text.size() <= bytes.data() + bytes.size();
+    });
+    CHECK(ok);
+    CHECK(inside);
+    const std::vector<std::string> expected = {
+        "0  en Medical help",
+        "0  ru Медицинская помощь",
+        "1  en What to do.",
+        "2  en doctor",
+        "2  en polis oms",
+        "3 decide-urgency en Decide",
+        "3 decide-urgency en Call 112.",
+        "3 decide-urgency en Call 112.",
+        "4 decide-urgency en One",
+        "4 decide-urgency en Two",
+        "6 known en Known",
+        "10  en SIM",
+        "10  en Site",
+    };
+    CHECK(seen == expected);
+
+    SUBCASE("not for a bundle built in code or a guide that is not there") {
+        CHECK_FALSE(visit_texts(small_bundle(), 0, [](const TextRef&) {}));
+        CHECK_FALSE(visit_texts(*bundle, 1, [](const TextRef&) {}));
+    }
 }
 
 TEST_CASE("load_bundle refuses broken bundles with a message naming the bad value") {
     std::string error;
+    std::string bytes = write_bundle(small_bundle());
 
-    SUBCASE("text that is not JSON") {
-        CHECK_FALSE(load_bundle("{\"format\": 1,", &error).has_value());
-        CHECK(error == "bundle: not valid JSON");
+    SUBCASE("bytes that are not a bundle") {
+        CHECK_FALSE(load_bundle("{\"format\": 1}", &error).has_value());
+        CHECK(error == "bundle: not a Ruvoya content bundle (run `make content`)");
     }
     SUBCASE("another layout version") {
-        CHECK_FALSE(load_bundle("{\"format\": 2}", &error).has_value());
-        CHECK(error == "bundle.format: expected 1");
+        CHECK_FALSE(load_bundle(std::string("RVYB\x01", 5), &error).has_value());
+        CHECK(error == "bundle.format: expected 2 (run `make content`)");
     }
-    SUBCASE("a value of the wrong type deep inside a guide") {
-        std::string json = write_bundle(small_bundle());
-        const std::string from = "\"kind\":\"call\"";
-        const std::size_t at = json.find(from);
-        REQUIRE(at != std::string::npos);
-        json.replace(at, from.size(), "\"kind\":7");
-        CHECK_FALSE(load_bundle(json, &error).has_value());
-        CHECK(error == "bundle.guides[0].steps[0].kind: expected a string");
+    SUBCASE("an unknown enumeration value in a guide's header") {
+        const std::optional<Bundle> loaded = load_bundle(bytes, nullptr);
+        REQUIRE(loaded.has_value());
+
+        // the header starts with the id and category, each a length byte and its bytes
+        const std::size_t risk = loaded->places[0].header + 1 + std::string("medical-help").size() +
+                                 1 + std::string("health").size();
+        REQUIRE(bytes[risk] == static_cast<char>(Risk::moderate));
+        bytes[risk] = 9;
+        CHECK_FALSE(load_bundle(bytes, &error).has_value());
+        CHECK(error == "bundle.guides[0].header.risk: unknown value 9");
     }
-    SUBCASE("an unknown enum spelling") {
-        std::string json = write_bundle(small_bundle());
-        const std::string from = "\"risk\":\"moderate\"";
-        json.replace(json.find(from), from.size(), "\"risk\":\"extreme\"");
-        CHECK_FALSE(load_bundle(json, &error).has_value());
-        CHECK(error == "bundle.guides[0].risk: unknown value \"extreme\"");
+    SUBCASE("a bad body is found when the guide is opened, and the guide is not shown") {
+        const std::size_t id = bytes.find("decide-urgency");
+        REQUIRE(id != std::string::npos);
+        const std::size_t kind = id + std::string("decide-urgency").size();
+        REQUIRE(bytes[kind] == static_cast<char>(StepKind::call));
+        bytes[kind] = 42;
+        const std::optional<Bundle> loaded = load_bundle(bytes, &error);
+        REQUIRE(loaded.has_value());
+        CHECK(loaded->load_guide("medical-help", &error) == nullptr);
+        CHECK(error == "bundle.guides[0].body.steps[0].kind: unknown value 42");
+        CHECK(loaded->find_guide("medical-help") != nullptr);
     }
     SUBCASE("a text without English") {
-        std::string json = write_bundle(small_bundle());
-        const std::string from = "\"title\":{\"en\":\"Health\",";
-        const std::size_t at = json.find(from);
-        REQUIRE(at != std::string::npos);
-        json.replace(at, from.size(), "\"title\":{");
-        CHECK_FALSE(load_bundle(json, &error).has_value());
+        Bundle broken = small_bundle();
+        broken.categories[0].title.values.erase("en");
+        CHECK_FALSE(load_bundle(write_bundle(broken), &error).has_value());
         CHECK(error == "bundle.categories[0].title: missing the English text");
+    }
+}
+
+TEST_CASE("a cut short or damaged bundle never crashes the reader") {
+    const std::string bytes = write_bundle(small_bundle());
+
+    SUBCASE("every cut is refused") {
+        for (std::size_t size = 0; size < bytes.size(); ++size) {
+            std::string error;
+            INFO("size " << size);
+            CHECK_FALSE(load_bundle(std::string_view(bytes).substr(0, size), &error));
+            CHECK(error.rfind("bundle", 0) == 0);
+        }
+    }
+    SUBCASE("any byte set to any of a few values is refused or read, never a crash") {
+        int refused = 0;
+        for (std::size_t at = 0; at < bytes.size(); ++at) {
+            for (const unsigned char value : {0x00, 0x05, 0x7F, 0x80, 0xFF}) {
+                std::string damaged = bytes;
+                damaged[at] = static_cast<char>(value);
+                std::string error;
+                const std::optional<Bundle> loaded = load_bundle(damaged, &error);
+                if (!loaded) {
+                    ++refused;
+                    continue;
+                }
+                for (std::size_t i = 0; i < loaded->guides.size(); ++i) {
+                    visit_texts(*loaded, i, [](const TextRef&) {});
+                    loaded->load_guide(loaded->guides[i].id, &error);
+                }
+            }
+        }
+        CHECK(refused > 0);
     }
 }

@@ -137,7 +137,7 @@ TEST_CASE("the valid fixture tree compiles without errors or warnings") {
     CHECK(result.errors == 0);
     CHECK(result.warnings == 0);
     CHECK(result.guide_count == 3);
-    CHECK_FALSE(result.bundle_json.empty());
+    CHECK_FALSE(result.bundle_bytes.empty());
     CHECK(summary_line(result) == "contentc: 3 guides, 0 errors, 0 warnings");
 }
 
@@ -201,7 +201,7 @@ TEST_CASE("the bundle round-trips through load_bundle with every guide, step, it
     const CompileResult result = compile_valid_tree();
     REQUIRE(result.ok());
     std::string error;
-    const std::optional<Bundle> bundle = load_bundle(result.bundle_json, &error);
+    const std::optional<Bundle> bundle = load_bundle(result.bundle_bytes, &error);
     INFO(error);
     REQUIRE(bundle.has_value());
 
@@ -211,8 +211,12 @@ TEST_CASE("the bundle round-trips through load_bundle with every guide, step, it
         const nlohmann::json source = nlohmann::json::parse(read_text_file(entry.path()));
         const std::string id = source["id"].get<std::string>();
         INFO("guide: " << id);
-        const Guide* guide = bundle->find_guide(id);
+        REQUIRE(bundle->find_guide(id) != nullptr);
+        CHECK(bundle->find_guide(id)->steps.empty());
+        const Guide* guide = bundle->load_guide(id, &error);
+        INFO(error);
         REQUIRE(guide != nullptr);
+        CHECK(guide == bundle->find_guide(id));
         ++guides;
         CHECK(guide->title.get("en") == source["title"]["en"].get<std::string>());
         CHECK(guide->is_draft() == (source["status"].get<std::string>() == "draft"));
@@ -346,7 +350,7 @@ TEST_CASE("the real content tree compiles with no error") {
     CHECK(result.errors == 0);
     CHECK(result.guide_count > 0);
     std::string error;
-    CHECK(load_bundle(result.bundle_json, &error).has_value());
+    CHECK(load_bundle(result.bundle_bytes, &error).has_value());
 }
 
 TEST_CASE("mangled content is reported, never a crash") {
@@ -398,7 +402,7 @@ TEST_CASE("mangled content is reported, never a crash") {
             }
             if (result.ok()) {
                 std::string error;
-                CHECK(load_bundle(result.bundle_json, &error).has_value());
+                CHECK(load_bundle(result.bundle_bytes, &error).has_value());
             }
         }
     }

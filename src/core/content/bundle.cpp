@@ -1,442 +1,487 @@
-// Reading and writing the compiled content bundle. The reader checks every type before
-// reading a value (nlohmann's get<>() would throw on a mismatch) and stops at the first
-// bad value, naming its JSON path.
+// Reading and writing the compiled content bundle (layout in bundle.hpp). The reader
+// checks every length against the bytes left and every enumeration against its range,
+// and stops at the first bad value, naming its place.
+//
+// Index:
+//   [SECTION] writing
+//   [SECTION] reading
+//   [SECTION] guides
+//   [SECTION] the bundle
 #include "core/content/bundle.hpp"
 
-#include <functional>
-
-#include <nlohmann/json.hpp>
+#include <utility>
+#include <vector>
 
 namespace ruvoya::content {
 
 namespace {
 
-using Json = nlohmann::json;
+constexpr std::string_view kMagic = "RVYB";
 
-// ---- reading --------------------------------------------------------------------------
+// ---- [SECTION] writing ----------------------------------------------------------------
 
-// Collects the first error; later reads after a failure are harmless no-ops in effect.
-class Reader {
+class Writer {
 public:
-    bool ok() const { return error_.empty(); }
-    const std::string& error() const { return error_; }
+    std::string out;
 
-    void fail(const std::string& path, const std::string& message) {
-        if (error_.empty()) {
-            error_ = path + ": " + message;
+    void number(std::uint64_t value) {
+        do {
+            const auto low = static_cast<unsigned char>(value & 0x7F);
+            value >>= 7;
+            out += static_cast<char>(value != 0 ? (low | 0x80) : low);
+        } while (value != 0);
+    }
+
+    void string(std::string_view value) {
+        number(value.size());
+        out.append(value);
+    }
+
+    void strings(const std::vector<std::string>& values) {
+        number(values.size());
+        for (const std::string& value : values) {
+            string(value);
         }
     }
 
-    // The member `key` of `object`, or null (after reporting) when it is missing and
-    // required. Returns null without an error for a missing optional member.
-    const Json* member(const Json& object, const char* key, const std::string& path,
-                       bool required = true) {
-        auto it = object.find(key);
-        if (it == object.end()) {
-            if (required) {
-                fail(path, std::string("missing \"") + key + "\"");
-            }
-            return nullptr;
+    void text(const Text& value) {
+        number(value.values.size());
+        for (const auto& [locale, text] : value.values) {
+            string(locale);
+            string(text);
         }
-        return &*it;
-    }
-
-    void string(const Json& object, const char* key, const std::string& path, std::string& out,
-                bool required = true) {
-        const Json* value = member(object, key, path, required);
-        if (value == nullptr) {
-            return;
-        }
-        if (!value->is_string()) {
-            fail(path + "." + key, "expected a string");
-            return;
-        }
-        out = value->get_ref<const std::string&>();
-    }
-
-    void text_value(const Json& value, const std::string& path, Text& out) {
-        if (!value.is_object()) {
-            fail(path, "expected an object of texts by locale");
-            return;
-        }
-        for (auto it = value.begin(); it != value.end(); ++it) {
-            if (!it.value().is_string()) {
-                fail(path + "." + it.key(), "expected a string");
-                return;
-            }
-            out.values.emplace(it.key(), it.value().get_ref<const std::string&>());
-        }
-        if (!out.has(kFallbackLocale)) {
-            fail(path, "missing the English text");
-        }
-    }
-
-    void text(const Json& object, const char* key, const std::string& path, Text& out,
-              bool required = true) {
-        if (const Json* value = member(object, key, path, required)) {
-            text_value(*value, path + "." + key, out);
-        }
-    }
-
-    void strings(const Json& object, const char* key, const std::string& path,
-                 std::vector<std::string>& out) {
-        each(object, key, path, [&](const Json& value, const std::string& item_path) {
-            if (!value.is_string()) {
-                fail(item_path, "expected a string");
-                return;
-            }
-            out.push_back(value.get_ref<const std::string&>());
-        });
-    }
-
-    void texts(const Json& object, const char* key, const std::string& path,
-               std::vector<Text>& out) {
-        each(object, key, path, [&](const Json& value, const std::string& item_path) {
-            out.emplace_back();
-            text_value(value, item_path, out.back());
-        });
-    }
-
-    // Calls `read` for each element of the array `object[key]`, stopping at an error.
-    void each(const Json& object, const char* key, const std::string& path,
-              const std::function<void(const Json&, const std::string&)>& read) {
-        const Json* value = member(object, key, path);
-        if (value == nullptr) {
-            return;
-        }
-        const std::string array_path = path + "." + key;
-        if (!value->is_array()) {
-            fail(array_path, "expected an array");
-            return;
-        }
-        for (std::size_t i = 0; i < value->size() && ok(); ++i) {
-            read((*value)[i], array_path + "[" + std::to_string(i) + "]");
-        }
-    }
-
-    // Checks that `value` is an object before its members are read.
-    bool object(const Json& value, const std::string& path) {
-        if (!value.is_object()) {
-            fail(path, "expected an object");
-            return false;
-        }
-        return true;
     }
 
     template <typename Enum>
-    void enumeration(const Json& object, const char* key, const std::string& path, Enum& out,
-                     std::optional<Enum> (*parse)(std::string_view)) {
-        std::string name;
-        string(object, key, path, name);
-        if (!ok()) {
+    void enumeration(Enum value) {
+        number(static_cast<std::uint64_t>(value));
+    }
+};
+
+// The guide's header: what start-up decodes for the catalogue.
+void write_guide_header(Writer& w, const Guide& guide) {
+    w.string(guide.id);
+    w.string(guide.category);
+    w.enumeration(guide.risk);
+    w.enumeration(guide.status);
+    w.string(guide.reviewed);
+    w.string(guide.revision);
+    w.text(guide.title);
+    w.text(guide.summary);
+    w.strings(guide.route.before);
+    w.strings(guide.route.after);
+    w.strings(guide.related);
+}
+
+// The guide's body, decoded when the guide is opened. The searchable sections come in the
+// order visit_texts reports them.
+void write_guide_body(Writer& w, const Guide& guide) {
+    w.number(guide.keywords.size());
+    for (const auto& [locale, words] : guide.keywords) {
+        w.string(locale);
+        w.strings(words);
+    }
+    w.string(guide.official.url);
+    w.text(guide.official.starts_with);
+
+    w.number(guide.steps.size());
+    for (const Step& step : guide.steps) {
+        w.string(step.id);
+        w.enumeration(step.kind);
+        w.text(step.title);
+        w.text(step.text);
+        w.text(step.tip);
+        w.number(step.substeps.size());
+        for (const Text& substep : step.substeps) {
+            w.text(substep);
+        }
+        w.text(step.do_);
+        w.text(step.check);
+        w.text(step.avoid);
+    }
+    w.number(guide.needs.size());
+    for (const Need& need : guide.needs) {
+        w.text(need.name);
+        w.text(need.text);
+    }
+    w.number(guide.checklist.size());
+    for (const ChecklistGroup& group : guide.checklist) {
+        w.string(group.id);
+        w.text(group.title);
+        w.number(group.items.size());
+        for (const ChecklistItem& item : group.items) {
+            w.string(item.id);
+            w.text(item.text);
+            w.enumeration(item.level);
+        }
+    }
+    w.number(guide.traps.size());
+    for (const Trap& trap : guide.traps) {
+        w.text(trap.title);
+        w.text(trap.advice);
+    }
+    w.number(guide.faq.size());
+    for (const FaqEntry& entry : guide.faq) {
+        w.text(entry.question);
+        w.text(entry.answer);
+    }
+    w.number(guide.links.size());
+    for (const Link& link : guide.links) {
+        w.text(link.label);
+        w.enumeration(link.kind);
+        w.string(link.url);
+        w.string(link.guide);
+    }
+
+    w.number(guide.sources.size());
+    for (const Source& source : guide.sources) {
+        w.text(source.title);
+        w.text(source.publisher);
+        w.string(source.url);
+        w.string(source.checked);
+    }
+    w.text(guide.disclaimer);
+    w.number(guide.own_disclaimer ? 1 : 0);
+}
+
+// ---- [SECTION] reading ----------------------------------------------------------------
+
+// Reads values in place from a byte range. After the first failure every read returns an
+// empty value and the error stays the first one. The place of each value is kept as a
+// stack of names and indices, turned into a path only when something fails.
+class Reader {
+public:
+    Reader(std::string_view bytes, std::size_t start, std::size_t end)
+        : bytes_(bytes), at_(start), end_(end) {}
+
+    bool ok() const { return error_.empty(); }
+    const std::string& error() const { return error_; }
+    bool at_end() const { return at_ == end_; }
+    std::size_t offset() const { return at_; }
+
+    // the place of the values read next: a name (".steps") and, for arrays, an index
+    void enter(const char* name, std::size_t index = kNoIndex) { path_.push_back({name, index}); }
+    void leave() { path_.pop_back(); }
+    void set_index(std::size_t index) { path_.back().index = index; }
+
+    void fail(const std::string& message) {
+        if (!error_.empty()) {
             return;
         }
-        if (auto value = parse(name)) {
-            out = *value;
-        } else {
-            fail(path + "." + key, "unknown value \"" + name + "\"");
+        error_ = "bundle";
+        for (const Step& step : path_) {
+            error_ += step.name;
+            if (step.index != kNoIndex) {
+                error_ += "[" + std::to_string(step.index) + "]";
+            }
         }
+        error_ += ": " + message;
+        at_ = end_;
+    }
+
+    std::uint64_t number() {
+        std::uint64_t value = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            if (at_ >= end_) {
+                fail("cut short at byte " + std::to_string(at_));
+                return 0;
+            }
+            const auto byte = static_cast<unsigned char>(bytes_[at_++]);
+            value |= std::uint64_t{byte & 0x7Fu} << shift;
+            if ((byte & 0x80) == 0) {
+                return value;
+            }
+        }
+        fail("number too long at byte " + std::to_string(at_));
+        return 0;
+    }
+
+    // A count of things still to read, each taking at least one byte: a count larger
+    // than the bytes left is corrupt (and would otherwise reserve absurd memory).
+    std::size_t count() {
+        const std::uint64_t value = number();
+        if (value > end_ - at_) {
+            fail("count " + std::to_string(value) + " exceeds the bytes left");
+            return 0;
+        }
+        return static_cast<std::size_t>(value);
+    }
+
+    std::string_view view() {
+        const std::size_t size = count();
+        const std::string_view value = bytes_.substr(at_, size);
+        at_ += size;
+        return value;
+    }
+
+    void string(const char* name, std::string& out) {
+        enter(name);
+        out = view();
+        leave();
+    }
+
+    void strings(const char* name, std::vector<std::string>& out) {
+        enter(name, 0);
+        const std::size_t n = count();
+        out.reserve(n);
+        for (std::size_t i = 0; i < n && ok(); ++i) {
+            out.emplace_back(view());
+        }
+        leave();
+    }
+
+    // Calls `visit(locale, value)` for each entry of a text; English must be among them.
+    template <typename Visit>
+    void text_entries(Visit&& visit) {
+        const std::size_t n = count();
+        bool english = false;
+        for (std::size_t i = 0; i < n && ok(); ++i) {
+            const std::string_view locale = view();
+            const std::string_view value = view();
+            english = english || locale == kFallbackLocale;
+            visit(locale, value);
+        }
+        if (ok() && !english) {
+            fail("missing the English text");
+        }
+    }
+
+    void text(const char* name, Text& out) {
+        enter(name);
+        text_entries([&](std::string_view locale, std::string_view value) {
+            out.values.emplace(std::string(locale), std::string(value));
+        });
+        leave();
+    }
+
+    void skip_text(const char* name) {
+        enter(name);
+        text_entries([](std::string_view, std::string_view) {});
+        leave();
+    }
+
+    template <typename Enum>
+    void enumeration(const char* name, Enum& out, Enum last) {
+        enter(name);
+        const std::uint64_t value = number();
+        if (ok() && value > static_cast<std::uint64_t>(last)) {
+            fail("unknown value " + std::to_string(value));
+        } else if (ok()) {
+            out = static_cast<Enum>(value);
+        }
+        leave();
+    }
+
+    // Reads `n` (a count read first) elements with `read(index)` under `name`.
+    template <typename Read>
+    void each(const char* name, Read&& read) {
+        enter(name, 0);
+        const std::size_t n = count();
+        for (std::size_t i = 0; i < n && ok(); ++i) {
+            set_index(i);
+            read(i);
+        }
+        leave();
     }
 
 private:
+    static constexpr std::size_t kNoIndex = static_cast<std::size_t>(-1);
+
+    struct Step {
+        const char* name;
+        std::size_t index;
+    };
+
+    std::string_view bytes_;
+    std::size_t at_;
+    std::size_t end_;
     std::string error_;
+    std::vector<Step> path_;
 };
 
-void read_site(Reader& r, const Json& value, Site& site) {
-    const std::string path = "bundle.site";
-    if (!r.object(value, path)) {
-        return;
-    }
-    r.strings(value, "locales", path, site.locales);
-    r.string(value, "report_email", path, site.report_email);
-    r.text(value, "disclaimer", path, site.disclaimer);
-    r.each(value, "emergency", path, [&](const Json& entry, const std::string& entry_path) {
-        if (!r.object(entry, entry_path)) {
-            return;
-        }
-        EmergencyNumber number;
-        r.text(entry, "label", entry_path, number.label);
-        r.string(entry, "number", entry_path, number.number);
-        site.emergency.push_back(std::move(number));
-    });
+// ---- [SECTION] guides -----------------------------------------------------------------
+
+void read_guide_header(Reader& r, Guide& guide) {
+    r.string(".id", guide.id);
+    r.string(".category", guide.category);
+    r.enumeration(".risk", guide.risk, Risk::high);
+    r.enumeration(".status", guide.status, Status::published);
+    r.string(".reviewed", guide.reviewed);
+    r.string(".revision", guide.revision);
+    r.text(".title", guide.title);
+    r.text(".summary", guide.summary);
+    r.strings(".route.before", guide.route.before);
+    r.strings(".route.after", guide.route.after);
+    r.strings(".related", guide.related);
 }
 
-void read_step(Reader& r, const Json& value, const std::string& path, Step& step) {
-    if (!r.object(value, path)) {
-        return;
-    }
-    r.string(value, "id", path, step.id);
-    r.enumeration(value, "kind", path, step.kind, parse_step_kind);
-    r.text(value, "title", path, step.title);
-    r.text(value, "text", path, step.text);
-    r.text(value, "tip", path, step.tip);
-    r.texts(value, "substeps", path, step.substeps);
-    r.text(value, "do", path, step.do_);
-    r.text(value, "check", path, step.check);
-    r.text(value, "avoid", path, step.avoid);
+void read_guide_body(Reader& r, Guide& guide) {
+    r.each(".keywords", [&](std::size_t) {
+        std::string locale(r.view());
+        r.strings("", guide.keywords[locale]);
+    });
+    r.string(".official.url", guide.official.url);
+    r.text(".official.starts_with", guide.official.starts_with);
+
+    r.each(".steps", [&](std::size_t) {
+        Step& step = guide.steps.emplace_back();
+        r.string(".id", step.id);
+        r.enumeration(".kind", step.kind, StepKind::wait);
+        r.text(".title", step.title);
+        r.text(".text", step.text);
+        r.text(".tip", step.tip);
+        r.each(".substeps", [&](std::size_t) { r.text("", step.substeps.emplace_back()); });
+        r.text(".do", step.do_);
+        r.text(".check", step.check);
+        r.text(".avoid", step.avoid);
+    });
+    r.each(".needs", [&](std::size_t) {
+        Need& need = guide.needs.emplace_back();
+        r.text(".name", need.name);
+        r.text(".text", need.text);
+    });
+    r.each(".checklist", [&](std::size_t) {
+        ChecklistGroup& group = guide.checklist.emplace_back();
+        r.string(".id", group.id);
+        r.text(".title", group.title);
+        r.each(".items", [&](std::size_t) {
+            ChecklistItem& item = group.items.emplace_back();
+            r.string(".id", item.id);
+            r.text(".text", item.text);
+            r.enumeration(".level", item.level, ItemLevel::recommended);
+        });
+    });
+    r.each(".traps", [&](std::size_t) {
+        Trap& trap = guide.traps.emplace_back();
+        r.text(".title", trap.title);
+        r.text(".advice", trap.advice);
+    });
+    r.each(".faq", [&](std::size_t) {
+        FaqEntry& entry = guide.faq.emplace_back();
+        r.text(".question", entry.question);
+        r.text(".answer", entry.answer);
+    });
+    r.each(".links", [&](std::size_t) {
+        Link& link = guide.links.emplace_back();
+        r.text(".label", link.label);
+        r.enumeration(".kind", link.kind, LinkKind::guide);
+        r.string(".url", link.url);
+        r.string(".guide", link.guide);
+    });
+
+    r.each(".sources", [&](std::size_t) {
+        Source& source = guide.sources.emplace_back();
+        r.text(".title", source.title);
+        r.text(".publisher", source.publisher);
+        r.string(".url", source.url);
+        r.string(".checked", source.checked);
+    });
+    r.text(".disclaimer", guide.disclaimer);
+    std::uint64_t own = 0;
+    r.enter(".own_disclaimer");
+    own = r.number();
+    r.leave();
+    guide.own_disclaimer = own != 0;
 }
 
-void read_checklist_group(Reader& r, const Json& value, const std::string& path,
-                          ChecklistGroup& group) {
-    if (!r.object(value, path)) {
-        return;
-    }
-    r.string(value, "id", path, group.id);
-    r.text(value, "title", path, group.title);
-    r.each(value, "items", path, [&](const Json& entry, const std::string& entry_path) {
-        if (!r.object(entry, entry_path)) {
-            return;
-        }
-        ChecklistItem item;
-        r.string(entry, "id", entry_path, item.id);
-        r.text(entry, "text", entry_path, item.text);
-        r.enumeration(entry, "level", entry_path, item.level, parse_item_level);
-        group.items.push_back(std::move(item));
-    });
-}
-
-void read_link(Reader& r, const Json& value, const std::string& path, Link& link) {
-    if (!r.object(value, path)) {
-        return;
-    }
-    r.text(value, "label", path, link.label);
-    r.enumeration(value, "kind", path, link.kind, parse_link_kind);
-    r.string(value, "url", path, link.url, link.kind != LinkKind::guide);
-    r.string(value, "guide", path, link.guide, link.kind == LinkKind::guide);
-}
-
-void read_keywords(Reader& r, const Json& value, const std::string& path, Keywords& out) {
-    if (!r.object(value, path)) {
-        return;
-    }
-    for (auto it = value.begin(); it != value.end() && r.ok(); ++it) {
-        const std::string locale_path = path + "." + it.key();
-        if (!it.value().is_array()) {
-            r.fail(locale_path, "expected an array");
-            return;
-        }
-        std::vector<std::string>& words = out[it.key()];
-        for (const Json& word : it.value()) {
-            if (!word.is_string()) {
-                r.fail(locale_path, "expected strings");
-                return;
-            }
-            words.push_back(word.get_ref<const std::string&>());
-        }
+// A record must end exactly where its size said: anything else means corrupt bytes.
+void expect_end(Reader& r) {
+    if (r.ok() && !r.at_end()) {
+        r.fail("unread bytes at " + std::to_string(r.offset()));
     }
 }
 
-void read_guide(Reader& r, const Json& value, const std::string& path, Guide& guide) {
-    if (!r.object(value, path)) {
-        return;
-    }
-
-    // identity and status
-    r.string(value, "id", path, guide.id);
-    r.string(value, "category", path, guide.category);
-    r.enumeration(value, "risk", path, guide.risk, parse_risk);
-    r.enumeration(value, "status", path, guide.status, parse_status);
-    r.string(value, "reviewed", path, guide.reviewed);
-    r.string(value, "revision", path, guide.revision);
-    r.text(value, "title", path, guide.title);
-    r.text(value, "summary", path, guide.summary);
-    if (const Json* keywords = r.member(value, "keywords", path, false)) {
-        read_keywords(r, *keywords, path + ".keywords", guide.keywords);
-    }
-
-    // official entry point and route
-    if (const Json* official = r.member(value, "official", path)) {
-        const std::string official_path = path + ".official";
-        if (r.object(*official, official_path)) {
-            r.string(*official, "url", official_path, guide.official.url);
-            r.text(*official, "starts_with", official_path, guide.official.starts_with);
-        }
-    }
-    if (const Json* route = r.member(value, "route", path)) {
-        const std::string route_path = path + ".route";
-        if (r.object(*route, route_path)) {
-            r.strings(*route, "before", route_path, guide.route.before);
-            r.strings(*route, "after", route_path, guide.route.after);
-        }
-    }
-
-    // the body sections
-    r.each(value, "steps", path, [&](const Json& entry, const std::string& entry_path) {
-        guide.steps.emplace_back();
-        read_step(r, entry, entry_path, guide.steps.back());
-    });
-    r.each(value, "needs", path, [&](const Json& entry, const std::string& entry_path) {
-        if (!r.object(entry, entry_path)) {
-            return;
-        }
-        Need need;
-        r.text(entry, "name", entry_path, need.name);
-        r.text(entry, "text", entry_path, need.text);
-        guide.needs.push_back(std::move(need));
-    });
-    r.each(value, "checklist", path, [&](const Json& entry, const std::string& entry_path) {
-        guide.checklist.emplace_back();
-        read_checklist_group(r, entry, entry_path, guide.checklist.back());
-    });
-    r.each(value, "links", path, [&](const Json& entry, const std::string& entry_path) {
-        guide.links.emplace_back();
-        read_link(r, entry, entry_path, guide.links.back());
-    });
-    r.each(value, "traps", path, [&](const Json& entry, const std::string& entry_path) {
-        if (!r.object(entry, entry_path)) {
-            return;
-        }
-        Trap trap;
-        r.text(entry, "title", entry_path, trap.title);
-        r.text(entry, "advice", entry_path, trap.advice);
-        guide.traps.push_back(std::move(trap));
-    });
-    r.each(value, "faq", path, [&](const Json& entry, const std::string& entry_path) {
-        if (!r.object(entry, entry_path)) {
-            return;
-        }
-        FaqEntry faq;
-        r.text(entry, "question", entry_path, faq.question);
-        r.text(entry, "answer", entry_path, faq.answer);
-        guide.faq.push_back(std::move(faq));
-    });
-    r.each(value, "sources", path, [&](const Json& entry, const std::string& entry_path) {
-        if (!r.object(entry, entry_path)) {
-            return;
-        }
-        Source source;
-        r.text(entry, "title", entry_path, source.title);
-        r.text(entry, "publisher", entry_path, source.publisher);
-        r.string(entry, "url", entry_path, source.url);
-        r.string(entry, "checked", entry_path, source.checked);
-        guide.sources.push_back(std::move(source));
-    });
-
-    // closing matter
-    r.text(value, "disclaimer", path, guide.disclaimer);
-    if (const Json* own = r.member(value, "own_disclaimer", path)) {
-        if (own->is_boolean()) {
-            guide.own_disclaimer = own->get<bool>();
-        } else {
-            r.fail(path + ".own_disclaimer", "expected true or false");
-        }
-    }
-    r.strings(value, "related", path, guide.related);
+// The path prefix of one guide's record, e.g. "bundle.guides[3].body".
+Reader guide_reader(const Bundle& bundle, std::size_t index, bool body) {
+    const GuidePlace& place = bundle.places[index];
+    const std::size_t start = body ? place.body : place.header;
+    const std::size_t size = body ? place.body_size : place.header_size;
+    return Reader(bundle.bytes, start, start + size);
 }
 
-// ---- writing --------------------------------------------------------------------------
-
-Json text_json(const Text& text) {
-    Json out = Json::object();
-    for (const auto& [locale, value] : text.values) {
-        out[locale] = value;
+// Decodes the body of guides[index] into it; a no-op when already done.
+bool load_body(const Bundle& bundle, std::size_t index, std::string* error) {
+    if (bundle.bytes.empty() || bundle.body_loaded[index]) {
+        return true;
     }
-    return out;
-}
-
-Json texts_json(const std::vector<Text>& texts) {
-    Json out = Json::array();
-    for (const Text& text : texts) {
-        out.push_back(text_json(text));
-    }
-    return out;
-}
-
-Json guide_json(const Guide& guide) {
-    Json out = Json::object();
-    out["id"] = guide.id;
-    out["category"] = guide.category;
-    out["risk"] = to_string(guide.risk);
-    out["status"] = to_string(guide.status);
-    out["reviewed"] = guide.reviewed;
-    out["revision"] = guide.revision;
-    out["title"] = text_json(guide.title);
-    out["summary"] = text_json(guide.summary);
-    Json keywords = Json::object();
-    for (const auto& [locale, words] : guide.keywords) {
-        keywords[locale] = words;
-    }
-    out["keywords"] = std::move(keywords);
-    out["official"] = {{"url", guide.official.url},
-                       {"starts_with", text_json(guide.official.starts_with)}};
-    out["route"] = {{"before", guide.route.before}, {"after", guide.route.after}};
-
-    Json steps = Json::array();
-    for (const Step& step : guide.steps) {
-        steps.push_back({{"id", step.id},
-                         {"kind", to_string(step.kind)},
-                         {"title", text_json(step.title)},
-                         {"text", text_json(step.text)},
-                         {"tip", text_json(step.tip)},
-                         {"substeps", texts_json(step.substeps)},
-                         {"do", text_json(step.do_)},
-                         {"check", text_json(step.check)},
-                         {"avoid", text_json(step.avoid)}});
-    }
-    out["steps"] = std::move(steps);
-
-    Json needs = Json::array();
-    for (const Need& need : guide.needs) {
-        needs.push_back({{"name", text_json(need.name)}, {"text", text_json(need.text)}});
-    }
-    out["needs"] = std::move(needs);
-
-    Json checklist = Json::array();
-    for (const ChecklistGroup& group : guide.checklist) {
-        Json items = Json::array();
-        for (const ChecklistItem& item : group.items) {
-            items.push_back({{"id", item.id},
-                             {"text", text_json(item.text)},
-                             {"level", to_string(item.level)}});
+    Reader r = guide_reader(bundle, index, true);
+    r.enter(".guides", index);
+    r.enter(".body");
+    Guide decoded;
+    read_guide_body(r, decoded);
+    expect_end(r);
+    if (!r.ok()) {
+        if (error != nullptr) {
+            *error = r.error();
         }
-        checklist.push_back(
-            {{"id", group.id}, {"title", text_json(group.title)}, {"items", std::move(items)}});
+        return false;
     }
-    out["checklist"] = std::move(checklist);
 
-    Json links = Json::array();
-    for (const Link& link : guide.links) {
-        Json entry = {{"label", text_json(link.label)}, {"kind", to_string(link.kind)}};
-        if (link.kind == LinkKind::guide) {
-            entry["guide"] = link.guide;
-        } else {
-            entry["url"] = link.url;
-        }
-        links.push_back(std::move(entry));
-    }
-    out["links"] = std::move(links);
-
-    Json traps = Json::array();
-    for (const Trap& trap : guide.traps) {
-        traps.push_back({{"title", text_json(trap.title)}, {"advice", text_json(trap.advice)}});
-    }
-    out["traps"] = std::move(traps);
-
-    Json faq = Json::array();
-    for (const FaqEntry& entry : guide.faq) {
-        faq.push_back(
-            {{"question", text_json(entry.question)}, {"answer", text_json(entry.answer)}});
-    }
-    out["faq"] = std::move(faq);
-
-    Json sources = Json::array();
-    for (const Source& source : guide.sources) {
-        sources.push_back({{"title", text_json(source.title)},
-                           {"publisher", text_json(source.publisher)},
-                           {"url", source.url},
-                           {"checked", source.checked}});
-    }
-    out["sources"] = std::move(sources);
-
-    out["disclaimer"] = text_json(guide.disclaimer);
-    out["own_disclaimer"] = guide.own_disclaimer;
-    out["related"] = guide.related;
-    return out;
+    // the header stays; the body's fields move in
+    Guide& guide = bundle.guides[index];
+    decoded.id = std::move(guide.id);
+    decoded.category = std::move(guide.category);
+    decoded.risk = guide.risk;
+    decoded.status = guide.status;
+    decoded.reviewed = std::move(guide.reviewed);
+    decoded.revision = std::move(guide.revision);
+    decoded.title = std::move(guide.title);
+    decoded.summary = std::move(guide.summary);
+    decoded.route = std::move(guide.route);
+    decoded.related = std::move(guide.related);
+    guide = std::move(decoded);
+    bundle.body_loaded[index] = true;
+    return true;
 }
 
 }  // namespace
 
-std::optional<Bundle> load_bundle(std::string_view json, std::string* error) {
+// ---- [SECTION] the bundle -------------------------------------------------------------
+
+std::string write_bundle(const Bundle& bundle) {
+    Writer w;
+    w.out.append(kMagic);
+    w.number(kBundleFormat);
+
+    // site, categories, UI strings
+    w.strings(bundle.site.locales);
+    w.string(bundle.site.report_email);
+    w.text(bundle.site.disclaimer);
+    w.number(bundle.site.emergency.size());
+    for (const EmergencyNumber& number : bundle.site.emergency) {
+        w.text(number.label);
+        w.string(number.number);
+    }
+    w.number(bundle.categories.size());
+    for (const Category& category : bundle.categories) {
+        w.string(category.id);
+        w.text(category.title);
+    }
+    w.number(bundle.ui.size());
+    for (const UiStrings& strings : bundle.ui) {
+        w.string(strings.locale);
+        w.string(strings.name);
+        w.number(strings.strings.size());
+        for (const auto& [key, value] : strings.strings) {
+            w.string(key);
+            w.string(value);
+        }
+    }
+
+    // each guide as two sized records, so a reader can skip either
+    w.number(bundle.guides.size());
+    for (const Guide& guide : bundle.guides) {
+        Writer header;
+        write_guide_header(header, guide);
+        w.string(header.out);
+        Writer body;
+        write_guide_body(body, guide);
+        w.string(body.out);
+    }
+    return std::move(w.out);
+}
+
+std::optional<Bundle> load_bundle(std::string_view bytes, std::string* error) {
     auto report = [error](const std::string& message) -> std::optional<Bundle> {
         if (error != nullptr) {
             *error = message;
@@ -444,105 +489,177 @@ std::optional<Bundle> load_bundle(std::string_view json, std::string* error) {
         return std::nullopt;
     };
 
-    // parse without exceptions, then check the layout version
-    const Json root = Json::parse(json.begin(), json.end(), nullptr, false);
-    if (root.is_discarded()) {
-        return report("bundle: not valid JSON");
+    // the magic and the layout version
+    if (bytes.substr(0, kMagic.size()) != kMagic) {
+        return report("bundle: not a Ruvoya content bundle (run `make content`)");
     }
-    if (!root.is_object()) {
-        return report("bundle: expected an object");
-    }
-    auto format = root.find("format");
-    if (format == root.end() || !format->is_number_integer() ||
-        format->get<int>() != kBundleFormat) {
-        return report("bundle.format: expected " + std::to_string(kBundleFormat));
+    Reader r(bytes, kMagic.size(), bytes.size());
+    if (r.number() != static_cast<std::uint64_t>(kBundleFormat)) {
+        return report("bundle.format: expected " + std::to_string(kBundleFormat) +
+                      " (run `make content`)");
     }
 
-    // read each part; the reader stops at the first bad value
-    Reader r;
+    // site, categories, UI strings
     Bundle bundle;
-    if (const Json* site = r.member(root, "site", "bundle")) {
-        read_site(r, *site, bundle.site);
-    }
-    r.each(root, "categories", "bundle", [&](const Json& entry, const std::string& path) {
-        if (!r.object(entry, path)) {
-            return;
-        }
-        Category category;
-        r.string(entry, "id", path, category.id);
-        r.text(entry, "title", path, category.title);
-        bundle.categories.push_back(std::move(category));
+    bundle.bytes = bytes;
+    r.enter(".site");
+    r.strings(".locales", bundle.site.locales);
+    r.string(".report_email", bundle.site.report_email);
+    r.text(".disclaimer", bundle.site.disclaimer);
+    r.each(".emergency", [&](std::size_t) {
+        EmergencyNumber& number = bundle.site.emergency.emplace_back();
+        r.text(".label", number.label);
+        r.string(".number", number.number);
     });
-    r.each(root, "ui", "bundle", [&](const Json& entry, const std::string& path) {
-        if (!r.object(entry, path)) {
-            return;
-        }
-        UiStrings strings;
-        r.string(entry, "locale", path, strings.locale);
-        r.string(entry, "name", path, strings.name);
-        if (const Json* map = r.member(entry, "strings", path)) {
-            if (!map->is_object()) {
-                r.fail(path + ".strings", "expected an object");
-                return;
-            }
-            for (auto it = map->begin(); it != map->end(); ++it) {
-                if (!it.value().is_string()) {
-                    r.fail(path + ".strings." + it.key(), "expected a string");
-                    return;
-                }
-                strings.strings.emplace(it.key(), it.value().get_ref<const std::string&>());
-            }
-        }
-        bundle.ui.push_back(std::move(strings));
+    r.leave();
+    r.each(".categories", [&](std::size_t) {
+        Category& category = bundle.categories.emplace_back();
+        r.string(".id", category.id);
+        r.text(".title", category.title);
     });
-    r.each(root, "guides", "bundle", [&](const Json& entry, const std::string& path) {
-        bundle.guides.emplace_back();
-        read_guide(r, entry, path, bundle.guides.back());
+    r.each(".ui", [&](std::size_t) {
+        UiStrings& strings = bundle.ui.emplace_back();
+        r.string(".locale", strings.locale);
+        r.string(".name", strings.name);
+        r.enter(".strings");
+        const std::size_t n = r.count();
+        for (std::size_t i = 0; i < n && r.ok(); ++i) {
+            const std::string_view key = r.view();
+            strings.strings.emplace(std::string(key), std::string(r.view()));
+        }
+        r.leave();
     });
 
+    // guides: the headers now, the bodies' places for later
+    std::string header_error;
+    r.each(".guides", [&](std::size_t index) {
+        GuidePlace place;
+        const std::string_view header = r.view();
+        const std::string_view body = r.view();
+        if (!r.ok()) {
+            return;
+        }
+        place.header = static_cast<std::uint32_t>(header.data() - bytes.data());
+        place.header_size = static_cast<std::uint32_t>(header.size());
+        place.body = static_cast<std::uint32_t>(body.data() - bytes.data());
+        place.body_size = static_cast<std::uint32_t>(body.size());
+
+        Reader h(bytes, place.header, place.header + place.header_size);
+        h.enter(".guides", index);
+        h.enter(".header");
+        read_guide_header(h, bundle.guides.emplace_back());
+        expect_end(h);
+        if (!h.ok()) {
+            header_error = h.error();
+            r.fail(header_error);
+            return;
+        }
+        bundle.places.push_back(place);
+    });
+    expect_end(r);
     if (!r.ok()) {
-        return report(r.error());
+        // a header's own message names the place inside the guide
+        return report(header_error.empty() ? r.error() : header_error);
     }
+    bundle.body_loaded.assign(bundle.guides.size(), false);
+    bundle.index_guides();
     return bundle;
 }
 
-std::string write_bundle(const Bundle& bundle) {
-    Json root = Json::object();
-    root["format"] = kBundleFormat;
-
-    Json emergency = Json::array();
-    for (const EmergencyNumber& number : bundle.site.emergency) {
-        emergency.push_back({{"label", text_json(number.label)}, {"number", number.number}});
+const Guide* Bundle::load_guide(std::string_view id, std::string* error) const {
+    const std::size_t index = guide_index(id);
+    if (index >= guides.size()) {
+        return nullptr;
     }
-    root["site"] = {{"locales", bundle.site.locales},
-                    {"report_email", bundle.site.report_email},
-                    {"disclaimer", text_json(bundle.site.disclaimer)},
-                    {"emergency", std::move(emergency)}};
-
-    Json categories = Json::array();
-    for (const Category& category : bundle.categories) {
-        categories.push_back({{"id", category.id}, {"title", text_json(category.title)}});
+    if (!load_body(*this, index, error)) {
+        return nullptr;
     }
-    root["categories"] = std::move(categories);
+    return &guides[index];
+}
 
-    Json ui = Json::array();
-    for (const UiStrings& strings : bundle.ui) {
-        Json map = Json::object();
-        for (const auto& [key, value] : strings.strings) {
-            map[key] = value;
+bool visit_texts(const Bundle& bundle, std::size_t index,
+                 const std::function<void(const TextRef&)>& visit) {
+    if (bundle.bytes.empty() || index >= bundle.places.size()) {
+        return false;
+    }
+    TextRef ref;
+    auto text = [&](Reader& r, TextPlace place, std::string_view sub_id) {
+        ref.place = place;
+        ref.sub_id = sub_id;
+        r.text_entries([&](std::string_view locale, std::string_view value) {
+            ref.locale = locale;
+            ref.text = value;
+            visit(ref);
+        });
+    };
+
+    // title and summary from the header, skipping what comes before them
+    Reader h = guide_reader(bundle, index, false);
+    h.view();
+    h.view();
+    h.number();
+    h.number();
+    h.view();
+    h.view();
+    text(h, TextPlace::title, {});
+    text(h, TextPlace::summary, {});
+    if (!h.ok()) {
+        return false;
+    }
+
+    // the body, in its order; texts that are not searched are skipped
+    Reader r = guide_reader(bundle, index, true);
+    r.each("", [&](std::size_t) {
+        ref.place = TextPlace::keyword;
+        ref.sub_id = {};
+        ref.locale = r.view();
+        const std::size_t words = r.count();
+        for (std::size_t i = 0; i < words && r.ok(); ++i) {
+            ref.text = r.view();
+            visit(ref);
         }
-        ui.push_back({{"locale", strings.locale}, {"name", strings.name}, {"strings", map}});
-    }
-    root["ui"] = std::move(ui);
-
-    Json guides = Json::array();
-    for (const Guide& guide : bundle.guides) {
-        guides.push_back(guide_json(guide));
-    }
-    root["guides"] = std::move(guides);
-
-    // invalid UTF-8 is replaced rather than thrown on; the compiler rejects it earlier
-    return root.dump(-1, ' ', false, Json::error_handler_t::replace);
+    });
+    r.view();
+    r.skip_text("");
+    r.each("", [&](std::size_t) {
+        const std::string_view id = r.view();
+        r.number();
+        text(r, TextPlace::step, id);
+        text(r, TextPlace::step, id);
+        text(r, TextPlace::step, id);
+        r.each("", [&](std::size_t) { text(r, TextPlace::substep, id); });
+        r.skip_text("");
+        r.skip_text("");
+        r.skip_text("");
+    });
+    r.each("", [&](std::size_t) {
+        text(r, TextPlace::need, {});
+        text(r, TextPlace::need, {});
+    });
+    r.each("", [&](std::size_t) {
+        r.view();
+        r.skip_text("");
+        r.each("", [&](std::size_t) {
+            const std::string_view id = r.view();
+            text(r, TextPlace::checklist, id);
+            r.number();
+        });
+    });
+    r.each("", [&](std::size_t) {
+        text(r, TextPlace::trap, {});
+        text(r, TextPlace::trap, {});
+    });
+    r.each("", [&](std::size_t) {
+        text(r, TextPlace::question, {});
+        text(r, TextPlace::answer, {});
+    });
+    r.each("", [&](std::size_t) {
+        text(r, TextPlace::link, {});
+        r.number();
+        r.view();
+        r.view();
+    });
+    return r.ok();
 }
 
 }  // namespace ruvoya::content

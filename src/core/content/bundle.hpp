@@ -1,8 +1,20 @@
-// The compiled content bundle: the compact JSON form of a Bundle that the content compiler
-// writes and the app embeds. Reading never throws (the app runs as WebAssembly, where
-// exceptions cannot be caught): bad input gives an error message, never a crash.
+// The compiled content bundle: the compact binary form of a Bundle that the content
+// compiler writes and the app embeds. It is laid out to be read in place: start-up decodes
+// the site, categories, UI strings and each guide's header (what the catalogue shows),
+// while a guide's body is decoded only when the guide is opened (Bundle::load_guide), and
+// search reads every text where it lies (visit_texts). Reading never throws (the app runs
+// as WebAssembly, where exceptions cannot be caught): bad input gives an error message,
+// never a crash.
+//
+// Layout (all counts and numbers are LEB128 varints; a string is its byte count and its
+// bytes; a text is a count of (locale, string) pairs):
+//   "RVYB" format site categories ui guide-count (header-size header body-size body)...
+// The header and body fields follow in the order of write_guide_header / write_guide_body
+// in bundle.cpp.
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,15 +23,48 @@
 
 namespace ruvoya::content {
 
-// version of the bundle's JSON layout; load_bundle refuses any other
-inline constexpr int kBundleFormat = 1;
+// version of the bundle's binary layout; load_bundle refuses any other
+inline constexpr int kBundleFormat = 2;
 
-// Reads a bundle written by write_bundle. On failure returns nothing and, when `error` is
-// given, stores a message naming the JSON path of the first bad value
-// (e.g. "bundle.guides[2].steps[0].kind: unknown value \"walk\"").
-std::optional<Bundle> load_bundle(std::string_view json, std::string* error);
+// Reads a bundle written by write_bundle. The bundle keeps views of `bytes` (guide bodies
+// are decoded from them on first use), so `bytes` must outlive it. On failure returns
+// nothing and, when `error` is given, stores a message naming the place of the first bad
+// value (e.g. "bundle.guides[2].header.risk: unknown value 7").
+std::optional<Bundle> load_bundle(std::string_view bytes, std::string* error);
 
-// The compact JSON text of `bundle`, in the form load_bundle reads.
+// The binary bundle of `bundle`, in the form load_bundle reads.
 std::string write_bundle(const Bundle& bundle);
+
+// Where a searchable text lies in a guide.
+enum class TextPlace : std::uint8_t {
+    title,
+    summary,
+    keyword,
+    step,
+    substep,
+    need,
+    checklist,
+    trap,
+    question,
+    answer,
+    link,
+};
+
+// One searchable text, viewed where it lies in the bundle's bytes.
+struct TextRef {
+    TextPlace place = TextPlace::title;
+    // the step id for steps and substeps, the item id for checklist items, else empty
+    std::string_view sub_id;
+    std::string_view locale;
+    std::string_view text;
+};
+
+// Calls `visit` for every searchable text of `bundle.guides[index]`, in reading order:
+// title, summary, keywords (one word each), steps (title, text, tip, then substeps),
+// needs, checklist items, traps, questions and answers, link labels. The views point into
+// the bytes the bundle was loaded from. Returns false (having visited a part or nothing)
+// when the bundle was not loaded from bytes or the guide's bytes are corrupt.
+bool visit_texts(const Bundle& bundle, std::size_t index,
+                 const std::function<void(const TextRef&)>& visit);
 
 }  // namespace ruvoya::content

@@ -118,13 +118,31 @@ const Step* Guide::find_step(std::string_view step_id) const {
     return nullptr;
 }
 
-const Guide* Bundle::find_guide(std::string_view id) const {
-    for (const Guide& guide : guides) {
-        if (guide.id == id) {
-            return &guide;
+std::size_t Bundle::guide_index(std::string_view id) const {
+    // the map when it covers every guide; a linear search for a bundle still being built
+    if (ids_.size() == guides.size()) {
+        const auto it = ids_.find(std::string(id));
+        return it == ids_.end() ? guides.size() : it->second;
+    }
+    for (std::size_t i = 0; i < guides.size(); ++i) {
+        if (guides[i].id == id) {
+            return i;
         }
     }
-    return nullptr;
+    return guides.size();
+}
+
+const Guide* Bundle::find_guide(std::string_view id) const {
+    const std::size_t index = guide_index(id);
+    return index < guides.size() ? &guides[index] : nullptr;
+}
+
+void Bundle::index_guides() {
+    ids_.clear();
+    ids_.reserve(guides.size());
+    for (std::size_t i = 0; i < guides.size(); ++i) {
+        ids_.emplace(guides[i].id, i);
+    }
 }
 
 const Category* Bundle::find_category(std::string_view id) const {

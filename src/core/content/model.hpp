@@ -5,10 +5,12 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -193,16 +195,33 @@ struct Guide {
 
 // ---- bundle -----------------------------------------------------------------------
 
+// Where one guide lies in the bytes of a loaded bundle (bundle.hpp).
+struct GuidePlace {
+    std::uint32_t header = 0;
+    std::uint32_t header_size = 0;
+    std::uint32_t body = 0;
+    std::uint32_t body_size = 0;
+};
+
 // Everything the app shows, as written by the content compiler.
 struct Bundle {
     Site site;
     std::vector<Category> categories;
     // one entry per locale that has a UI string file, English first
     std::vector<UiStrings> ui;
-    // in the order of the guide files' names; drafts included (Guide::is_draft)
-    std::vector<Guide> guides;
+    // in the order of the guide files' names; drafts included (Guide::is_draft). In a
+    // bundle read by load_bundle each holds only its header (id, category, risk, status,
+    // dates, title, summary, route, related) until load_guide decodes the rest, its body,
+    // in place: that is why they are mutable.
+    mutable std::vector<Guide> guides;
 
+    // The guide with this id, its header at least (see `guides`), or null.
     const Guide* find_guide(std::string_view id) const;
+    // The whole guide with this id, its body decoded on first use, or null when there is
+    // no such guide or its body cannot be read (`error`, when given, then says why).
+    const Guide* load_guide(std::string_view id, std::string* error = nullptr) const;
+    // The position of `id` in `guides`, or guides.size().
+    std::size_t guide_index(std::string_view id) const;
     const Category* find_category(std::string_view id) const;
     const UiStrings* find_ui(std::string_view locale) const;
 
@@ -211,6 +230,20 @@ struct Bundle {
     // was not available in `locale`.
     std::string_view ui_text(std::string_view locale, std::string_view key,
                              bool* fell_back = nullptr) const;
+
+    // Makes find_guide a map lookup; load_bundle calls it, code that builds a bundle may.
+    void index_guides();
+
+    // ---- set by load_bundle ----
+    // the bytes the bundle was read from; empty for a bundle built in code
+    std::string_view bytes;
+    // one per guide when `bytes` is set
+    std::vector<GuidePlace> places;
+    // which guides' bodies have been decoded (one per guide when `bytes` is set)
+    mutable std::vector<bool> body_loaded;
+
+private:
+    std::unordered_map<std::string, std::size_t> ids_;
 };
 
 }  // namespace ruvoya::content
