@@ -11,6 +11,8 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/content/model.hpp"
@@ -74,6 +76,7 @@ private:
     void draw_catalogue();
     void draw_search_results();
     void draw_guide_card(const content::Guide& guide, const char* id_prefix);
+    void draw_catalogue_card(const content::Guide& guide, bool windowed);
     void draw_guide(const content::Guide& guide);
     void draw_section_nav(const content::Guide& guide);
     void draw_report(const content::Guide& guide);
@@ -128,6 +131,12 @@ private:
     bool query_hash_pending_ = false;
     void write_query_hash();
     bool index_built_ = false;
+    // a long catalogue draws only the cards near the view; the others take the height
+    // they had when last drawn (at this width, text size and language), kept here
+    static constexpr std::size_t kWindowedFrom = 60;
+    std::unordered_map<std::string, float> card_heights_;
+    std::string card_heights_for_;
+    float card_height_total_ = 0;
     std::string results_query_;
     std::vector<search::Result> results_;
     std::set<std::string> open_;

@@ -125,7 +125,16 @@ void App::draw_catalogue() {
         w::gap(0.5f);
     }
 
-    // every guide, by category
+    // every guide, by category; past kWindowedFrom guides only the cards near the view are
+    // drawn, and a change of width, text size or language measures them anew
+    const bool windowed = order_.size() >= kWindowedFrom;
+    const std::string heights_for = std::to_string(ImGui::GetContentRegionAvail().x) + "/" +
+                                    std::to_string(ImGui::GetFontSize()) + "/" + locale_;
+    if (heights_for != card_heights_for_) {
+        card_heights_.clear();
+        card_height_total_ = 0;
+        card_heights_for_ = heights_for;
+    }
     for (const content::Category& category : bundle_.categories) {
         bool any = false;
         for (const content::Guide* g : order_) {
@@ -136,11 +145,48 @@ void App::draw_catalogue() {
                 w::heading(T(category.title), 2);
                 any = true;
             }
-            draw_guide_card(*g, "all");
+            draw_catalogue_card(*g, windowed);
         }
         if (any) {
             w::gap(0.5f);
         }
+    }
+}
+
+// FIXME: in a windowed catalogue the DOM tree holds only the cards near the view, so a
+// screen reader's browse mode meets the end of the list early (Tab still moves on, since
+// focus scrolls the next card into view and so draws it).
+void App::draw_catalogue_card(const content::Guide& guide, bool windowed) {
+    const float top = ImGui::GetCursorPosY();
+    const auto known = card_heights_.find(guide.id);
+
+    // a card far from the view is only its height: the measured one, else the average
+    if (windowed) {
+        const float spacing = ImGui::GetStyle().ItemSpacing.y;
+        float height = ImGui::GetFontSize() * 8.0f;
+        if (known != card_heights_.end()) {
+            height = known->second;
+        } else if (!card_heights_.empty()) {
+            height = card_height_total_ / static_cast<float>(card_heights_.size());
+        }
+        const float margin = ImGui::GetWindowHeight();
+        const float view_top = ImGui::GetScrollY() - margin;
+        const float view_bottom = ImGui::GetScrollY() + ImGui::GetWindowHeight() + margin;
+        if (top + height < view_top || top > view_bottom) {
+            ImGui::Dummy(ImVec2(0.0f, std::max(0.0f, height - spacing)));
+            return;
+        }
+    }
+
+    // drawn: remember its height for the frames it is out of view
+    draw_guide_card(guide, "all");
+    const float height = ImGui::GetCursorPosY() - top;
+    if (known == card_heights_.end()) {
+        card_heights_.emplace(guide.id, height);
+        card_height_total_ += height;
+    } else {
+        card_height_total_ += height - known->second;
+        known->second = height;
     }
 }
 
