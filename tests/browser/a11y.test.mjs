@@ -1,26 +1,15 @@
 // Accessibility tests in headless Chromium: the hidden semantic DOM tree found with
 // Playwright's role queries only, a keyboard-only walk through the app, and axe-core on
 // the catalogue and a guide.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { inflateSync } from 'node:zlib';
-import { findItem, launch, openApp, settle, startServer, tap } from './harness.mjs';
+import { findItem, openApp, settle, tap, useApp } from './harness.mjs';
 
-let browser;
-let server;
-let url;
-
-before(async () => {
-  browser = await launch();
-  ({ server, url } = await startServer());
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+// Chromium and a server of dist/ for this file's tests
+const app = useApp();
 
 const TITLE = 'How to get medical help as a foreigner';
 const ITEM = 'Policy and insurer phone are found';
@@ -52,7 +41,7 @@ async function pressUntil(page, key, match, max = 150) {
 }
 
 test('role queries find the guide, its sections, and a checklist tick that lasts', async () => {
-  const { context, page, errors } = await openApp(browser, url, {
+  const { context, page, errors } = await openApp(app.browser, app.url, {
     hash: '#/guide/medical-help',
   });
   const main = page.getByRole('main');
@@ -93,7 +82,9 @@ test('role queries find the guide, its sections, and a checklist tick that lasts
 });
 
 test('the DOM tree follows the page: language, expanded state and progress', async () => {
-  const { context, page } = await openApp(browser, url, { hash: '#/guide/medical-help' });
+  const { context, page } = await openApp(app.browser, app.url, {
+    hash: '#/guide/medical-help',
+  });
   const main = page.getByRole('main');
   const toggle = main.getByRole('button', { name: SOURCES, exact: true });
   assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
@@ -129,7 +120,7 @@ test('the DOM tree follows the page: language, expanded state and progress', asy
 });
 
 test('keyboard alone: search, open a guide, tick an item, go back', async () => {
-  const { context, page } = await openApp(browser, url);
+  const { context, page } = await openApp(app.browser, app.url);
 
   // Tab from the page enters the tree at the skip link, then moves in visual order
   const first = await pressUntil(page, 'Tab', () => true, 1);
@@ -160,7 +151,7 @@ test('keyboard alone: search, open a guide, tick an item, go back', async () => 
 });
 
 test('Tab out of a field being edited on the canvas moves into the tree and stays', async () => {
-  const { context, page } = await openApp(browser, url);
+  const { context, page } = await openApp(app.browser, app.url);
   const field = await findItem(page, 'Search guides', 'input');
   await page.mouse.click(field.x + field.w / 2, field.y + field.h / 2);
   await settle(page);
@@ -181,7 +172,9 @@ test('Tab out of a field being edited on the canvas moves into the tree and stay
 });
 
 test('page and arrow keys scroll the content, from the canvas and from the tree', async () => {
-  const { context, page } = await openApp(browser, url, { hash: '#/guide/medical-help' });
+  const { context, page } = await openApp(app.browser, app.url, {
+    hash: '#/guide/medical-help',
+  });
   const y = async () => (await findItem(page, TITLE, 'heading')).y;
   const top = await y();
   await page.keyboard.press('ArrowDown');
@@ -204,7 +197,7 @@ test('page and arrow keys scroll the content, from the canvas and from the tree'
 });
 
 test('Escape closes the emergency numbers opened from the DOM tree', async () => {
-  const { context, page } = await openApp(browser, url);
+  const { context, page } = await openApp(app.browser, app.url);
   await page.getByRole('button', { name: 'Emergency: 112' }).focus();
   await page.keyboard.press('Enter');
   await settle(page);
@@ -249,7 +242,9 @@ async function press(page, locator, key = 'Enter') {
 }
 
 test('read aloud: the current step, a section or the guide, in its language', async () => {
-  const { context, page } = await openApp(browser, url, { hash: '#/guide/medical-help' });
+  const { context, page } = await openApp(app.browser, app.url, {
+    hash: '#/guide/medical-help',
+  });
   await recordSpeech(page);
   const main = page.getByRole('main');
 
@@ -310,7 +305,7 @@ async function pixel(page, x, y) {
 }
 
 test('the theme follows the system colour scheme and contrast until one is picked', async () => {
-  const { context, page } = await openApp(browser, url);
+  const { context, page } = await openApp(app.browser, app.url);
   const at = [6, 500];
   assert.deepEqual(await pixel(page, ...at), [0xf6, 0xf7, 0xf9]);
   await page.emulateMedia({ colorScheme: 'dark' });
@@ -338,7 +333,7 @@ test('the theme follows the system colour scheme and contrast until one is picke
 });
 
 test('with reduced motion a wheel notch scrolls at once instead of gliding', async () => {
-  const { context, page } = await openApp(browser, url);
+  const { context, page } = await openApp(app.browser, app.url);
 
   // how far a heading moved two animation frames after one notch (the first frame takes
   // the notch, the second shows it)
@@ -377,7 +372,7 @@ async function axe(page) {
 
 test('targets are at least 24 CSS px with a mouse and 44 on a touch screen', async () => {
   for (const touch of [false, true]) {
-    const { context, page } = await openApp(browser, url, {
+    const { context, page } = await openApp(app.browser, app.url, {
       hash: '#/guide/medical-help', viewport: touch ? { width: 360, height: 640 } : undefined,
       touch, mobile: touch, dpr: touch ? 2 : 1,
     });
@@ -398,19 +393,23 @@ test('targets are at least 24 CSS px with a mouse and 44 on a touch screen', asy
 });
 
 test('axe-core finds no serious or critical violations on the catalogue', async () => {
-  const { context, page } = await openApp(browser, url);
+  const { context, page } = await openApp(app.browser, app.url);
   assert.deepEqual(await axe(page), []);
   await context.close();
 });
 
 test('axe-core finds no serious or critical violations on a guide', async () => {
-  const { context, page } = await openApp(browser, url, { hash: '#/guide/medical-help/report' });
+  const { context, page } = await openApp(app.browser, app.url, {
+    hash: '#/guide/medical-help/report',
+  });
   assert.deepEqual(await axe(page), []);
   await context.close();
 });
 
 test("a setting's current choice is announced as a pressed toggle", async () => {
-  const { context, page } = await openApp(browser, url, { hash: '#/settings' });
+  const { context, page } = await openApp(app.browser, app.url, {
+    hash: '#/settings',
+  });
   await page.getByRole('button', { name: 'Dark', exact: true }).focus();
   await page.keyboard.press('Enter');
   await settle(page);

@@ -1,25 +1,14 @@
 // The guide experience in headless Chromium, by real clicks, taps and typing on the canvas:
 // search, opening a guide, ticking and keeping ticks, history, deep links, language,
 // the report form's personal-data block, and a broken saved state.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  centre, click, findItem, items, launch, openApp, reload, settle, startServer, tap,
+  centre, click, findItem, items, openApp, reload, settle, tap, useApp,
 } from './harness.mjs';
 
-let browser;
-let server;
-let url;
-
-before(async () => {
-  browser = await launch();
-  ({ server, url } = await startServer());
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+// Chromium and a server of dist/ for this file's tests
+const app = useApp();
 
 const TITLE = 'How to get medical help as a foreigner';
 const ITEMS = ['Policy and insurer phone are found', 'You know whether this is emergency'];
@@ -42,7 +31,7 @@ async function stored(page) {
 }
 
 test('typing "insurance" in search finds medical-help, and its title opens it', async () => {
-  const { context, page, errors } = await openApp(browser, url);
+  const { context, page, errors } = await openApp(app.browser, app.url);
   await click(page, 'Search guides', 'input');
   await page.keyboard.type('insurance');
   await settle(page);
@@ -59,7 +48,7 @@ test('typing "insurance" in search finds medical-help, and its title opens it', 
 });
 
 test('two ticked checklist items are still ticked after a reload', async () => {
-  const { context, page } = await openApp(browser, url, {
+  const { context, page } = await openApp(app.browser, app.url, {
     hash: '#/guide/medical-help/checklist',
   });
   for (const label of ITEMS) await click(page, label, 'checkbox');
@@ -76,7 +65,7 @@ test('two ticked checklist items are still ticked after a reload', async () => {
 });
 
 test('back and forward move between the catalogue and a guide', async () => {
-  const { context, page } = await openApp(browser, url);
+  const { context, page } = await openApp(app.browser, app.url);
   const first = (await items(page)).find((i) => i.kind === 'link');
   await click(page, first.label, 'link');
   await findItem(page, first.label, 'heading');
@@ -92,7 +81,7 @@ test('back and forward move between the catalogue and a guide', async () => {
 });
 
 test('going back restores the catalogue where the reader left it', async () => {
-  const { context, page } = await openApp(browser, url);
+  const { context, page } = await openApp(app.browser, app.url);
   await scrollTo(page, TITLE, 'link');
 
   // a busy machine can pause between frames while the wheel still eases: wait it out
@@ -114,7 +103,9 @@ test('going back restores the catalogue where the reader left it', async () => {
 });
 
 test('a deep link to a section opens the guide scrolled to that section', async () => {
-  const { context, page } = await openApp(browser, url, { hash: '#/guide/medical-help/faq' });
+  const { context, page } = await openApp(app.browser, app.url, {
+    hash: '#/guide/medical-help/faq',
+  });
   const heading = await findItem(page, 'Quick answers', 'heading');
   assert.ok(heading.y > 80 && heading.y < 300, `section heading at ${heading.y}`);
   await context.close();
@@ -122,7 +113,9 @@ test('a deep link to a section opens the guide scrolled to that section', async 
 
 test('switching to Russian changes the UI and the guide; switching back restores it',
      async () => {
-  const { context, page } = await openApp(browser, url, { hash: '#/guide/medical-help' });
+  const { context, page } = await openApp(app.browser, app.url, {
+    hash: '#/guide/medical-help',
+  });
   await click(page, 'Русский', 'button');
   const ru = (await items(page)).find((i) => i.kind === 'heading' && i.level === 1);
   assert.match(ru.label, /[А-Яа-я]/);
@@ -134,7 +127,9 @@ test('switching to Russian changes the UI and the guide; switching back restores
 });
 
 test('a report holding a bank card number is blocked and says why', async () => {
-  const { context, page } = await openApp(browser, url, { hash: '#/guide/medical-help/report' });
+  const { context, page } = await openApp(app.browser, app.url, {
+    hash: '#/guide/medical-help/report',
+  });
   await click(page, 'What looks wrong?', 'input');
   await page.keyboard.type('My card 4111 1111 1111 1111 was refused at the clinic');
   await click(page, 'Copy report', 'button');
@@ -152,7 +147,7 @@ test('a report holding a bank card number is blocked and says why', async () => 
 });
 
 test('on a 360x640 touch screen, taps search, open a guide and tick an item', async () => {
-  const { context, page } = await openApp(browser, url, {
+  const { context, page } = await openApp(app.browser, app.url, {
     viewport: { width: 360, height: 640 }, dpr: 2, touch: true, mobile: true,
   });
   await tap(page, 5, 630);
@@ -178,7 +173,7 @@ test('on a 360x640 touch screen, taps search, open a guide and tick an item', as
 });
 
 test('an unreadable saved state is kept aside, reported, and the app still works', async () => {
-  const { context, page } = await openApp(browser, url);
+  const { context, page } = await openApp(app.browser, app.url);
   await page.evaluate(() => localStorage.setItem('ruvoya.progress', '{"version": 1, "guid'));
   await page.reload();
   await page.waitForFunction(() => window.ruvoya && window.ruvoya.ready);
@@ -197,7 +192,7 @@ test('an unreadable saved state is kept aside, reported, and the app still works
 
 test('when a guide changed under saved ticks, existing ticks stay and the reader is told',
      async () => {
-  const { context, page } = await openApp(browser, url, {
+  const { context, page } = await openApp(app.browser, app.url, {
     hash: '#/guide/medical-help/checklist',
   });
   await click(page, ITEMS[0], 'checkbox');

@@ -1,6 +1,7 @@
 // Shared set-up for the browser tests: Debian's Chromium driven by playwright-core (no
 // browser download), the built dist/ served on loopback, and helpers that read the app's
 // screen view (window.ruvoya.items()) to find what to click.
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { serve } from '../../web/serve.mjs';
 
@@ -19,6 +20,22 @@ export async function launch() {
 
 export async function startServer(dir = 'dist') {
   return serve(dir, { port: 0 });
+}
+
+// For a test file: Chromium launched and dir served before its tests, both closed after.
+// The returned object's browser and url are set once the file's tests start.
+export function useApp(dir = 'dist') {
+  const app = { browser: null, url: '' };
+  let server;
+  before(async () => {
+    app.browser = await launch();
+    ({ server, url: app.url } = await startServer(dir));
+  });
+  after(async () => {
+    await app.browser?.close();
+    server?.close();
+  });
+  return app;
 }
 
 // opens the app in a new context and waits for its first frames; collects console errors

@@ -1,39 +1,28 @@
 // Kiosk mode in headless Chromium with Playwright's clock: the attract screen, the idle
 // countdown and wipe, links shown as QR codes (decoded here with jsQR), the hand-off to a
 // phone, and target sizes.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import jsQR from 'jsqr';
 import {
-  centre, click, findItem, items, launch, openApp, settle, startServer,
+  centre, click, findItem, items, openApp, settle, useApp,
 } from './harness.mjs';
 
-let browser;
-let server;
-let url;
-
-before(async () => {
-  browser = await launch();
-  ({ server, url } = await startServer());
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+// Chromium and a server of dist/ for this file's tests
+const app = useApp();
 
 const ITEM = 'Policy and insurer phone are found';
 
 // a kiosk at 1920x1080 with a controllable clock, past its attract screen
 async function startKiosk() {
-  const context = await browser.newContext({
+  const context = await app.browser.newContext({
     viewport: { width: 1920, height: 1080 }, hasTouch: true, locale: 'en-US',
   });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (err) => errors.push(String(err)));
   await page.clock.install();
-  await page.goto(url + '?kiosk=1');
+  await page.goto(app.url + '?kiosk=1');
   // polled from here: with the page's clock faked, in-page polling would wait on it
   for (let i = 0; i < 300; i++) {
     const up = await page.evaluate(() => !!(window.ruvoya && window.ruvoya.ready &&
@@ -145,10 +134,10 @@ test('the hand-off QR code carries the guide and the ticks to a phone, which ask
   await click(page, 'Continue on your phone', 'button');
   const address = await decodeQr(page, await findItem(page, 'QR code', 'qr'));
   assert.match(address, /#\/take\/medical-help\/[a-z0-9.-]+\/[a-z0-9._-]+$/);
-  assert.ok(address.startsWith(url), `${address} starts at the kiosk's own address`);
+  assert.ok(address.startsWith(app.url), `${address} starts at the kiosk's own address`);
 
   // the phone: a second browser context, with nothing in common with the kiosk
-  const phone = await openApp(browser, '', {
+  const phone = await openApp(app.browser, '', {
     viewport: { width: 390, height: 800 }, dpr: 2, touch: true, mobile: true, hash: address,
   });
   await findItem(phone.page, 'Continue from a kiosk', 'heading');

@@ -1,27 +1,16 @@
 // Taking progress along: export to a file, clear the browser, import with a preview;
 // a damaged file changes nothing and says why.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  centre, click, findItem, launch, openApp, reload, settle, startServer,
+  centre, click, findItem, openApp, reload, settle, useApp,
 } from './harness.mjs';
 
-let browser;
-let server;
-let url;
-
-before(async () => {
-  browser = await launch();
-  ({ server, url } = await startServer());
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+// Chromium and a server of dist/ for this file's tests
+const app = useApp();
 
 const ITEM = 'Policy and insurer phone are found';
 
@@ -40,7 +29,7 @@ async function importFile(page, path) {
 
 test('progress exported to a file comes back after storage is cleared', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'ruvoya-export-'));
-  const { context, page } = await openApp(browser, url, {
+  const { context, page } = await openApp(app.browser, app.url, {
     hash: '#/guide/medical-help/checklist',
   });
   await click(page, ITEM, 'checkbox');
@@ -73,7 +62,7 @@ test('importing a damaged file changes nothing and says why', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'ruvoya-import-'));
   const damaged = join(dir, 'progress.json');
   await writeFile(damaged, '{"format": "ruvoya-progress", "version": 1, "guides": {"medi');
-  const { context, page } = await openApp(browser, url, {
+  const { context, page } = await openApp(app.browser, app.url, {
     hash: '#/guide/medical-help/checklist',
   });
   await click(page, ITEM, 'checkbox');

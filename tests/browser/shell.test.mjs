@@ -1,24 +1,13 @@
 // The app shell in headless Chromium: loading, a crisp canvas at any pixel ratio, mouse,
 // touch and idling. Every check reads what the app really drew or recorded.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  centre, drag, findItem, frames, items, launch, openApp, settle, startServer, tap,
+  centre, drag, findItem, frames, items, openApp, settle, tap, useApp,
 } from './harness.mjs';
 
-let browser;
-let server;
-let url;
-
-before(async () => {
-  browser = await launch();
-  ({ server, url } = await startServer());
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+// Chromium and a server of dist/ for this file's tests
+const app = useApp();
 
 async function canvasSize(page) {
   return page.evaluate(() => {
@@ -29,7 +18,7 @@ async function canvasSize(page) {
 }
 
 test('the page loads with no console errors and the first frame is not blank', async () => {
-  const { context, page, errors } = await openApp(browser, url);
+  const { context, page, errors } = await openApp(app.browser, app.url);
   const png = await page.screenshot();
   const ink = await page.evaluate(async (b64) => {
     const img = new Image();
@@ -51,7 +40,7 @@ test('the page loads with no console errors and the first frame is not blank', a
 
 for (const dpr of [1, 2]) {
   test(`at device pixel ratio ${dpr} the drawing buffer is CSS size times ${dpr}`, async () => {
-    const { context, page } = await openApp(browser, url, {
+    const { context, page } = await openApp(app.browser, app.url, {
       viewport: { width: 412, height: 780 }, dpr,
     });
     const size = await canvasSize(page);
@@ -63,7 +52,7 @@ for (const dpr of [1, 2]) {
 }
 
 test('after a viewport resize the drawing buffer and the layout follow', async () => {
-  const { context, page } = await openApp(browser, url, { dpr: 2 });
+  const { context, page } = await openApp(app.browser, app.url, { dpr: 2 });
   const before = await findItem(page, 'All guides', 'heading');
   await page.setViewportSize({ width: 500, height: 700 });
   await settle(page);
@@ -78,7 +67,7 @@ const CHECKLIST = '#/guide/medical-help/checklist';
 const ITEM = 'Policy and insurer phone are found';
 
 test('a mouse click at a checkbox toggles it', async () => {
-  const { context, page } = await openApp(browser, url, { hash: CHECKLIST });
+  const { context, page } = await openApp(app.browser, app.url, { hash: CHECKLIST });
   const box = await findItem(page, ITEM, 'checkbox');
   assert.equal(box.checked, false);
   const { x, y } = centre(box);
@@ -92,7 +81,7 @@ test('a mouse click at a checkbox toggles it', async () => {
 });
 
 test('a touch tap toggles the checkbox under the finger, not at an old position', async () => {
-  const { context, page } = await openApp(browser, url, {
+  const { context, page } = await openApp(app.browser, app.url, {
     viewport: { width: 360, height: 640 }, dpr: 2, touch: true, mobile: true, hash: CHECKLIST,
   });
   const box = await findItem(page, ITEM, 'checkbox');
@@ -110,7 +99,7 @@ test('a touch tap toggles the checkbox under the finger, not at an old position'
 });
 
 test('a finger drag scrolls the content by the distance dragged', async () => {
-  const { context, page } = await openApp(browser, url, {
+  const { context, page } = await openApp(app.browser, app.url, {
     viewport: { width: 360, height: 640 }, dpr: 2, touch: true, mobile: true,
   });
   // a first tap on empty space switches to touch sizes before measuring
@@ -128,7 +117,7 @@ test('a finger drag scrolls the content by the distance dragged', async () => {
 });
 
 test('with no input for 2 seconds no frame is rendered', async () => {
-  const { context, page } = await openApp(browser, url);
+  const { context, page } = await openApp(app.browser, app.url);
   const start = await frames(page);
   await page.waitForTimeout(2000);
   assert.equal(await frames(page), start);
@@ -141,7 +130,7 @@ test('with no input for 2 seconds no frame is rendered', async () => {
 });
 
 test('Cyrillic text renders with real glyphs', async () => {
-  const { context, page } = await openApp(browser, url, { dpr: 2, locale: 'ru-RU' });
+  const { context, page } = await openApp(app.browser, app.url, { dpr: 2, locale: 'ru-RU' });
   const heading = (await items(page)).find((i) => i.kind === 'heading' && i.level === 1);
   assert.match(heading.label, /[А-Яа-я]/, 'a Russian browser gets the Russian UI');
   assert.equal(await page.evaluate((t) => window.ruvoya.missingGlyphs(t), heading.label), 0);
@@ -174,7 +163,9 @@ test('Cyrillic text renders with real glyphs', async () => {
 });
 
 test('a link opens in a new tab inside the click, with no opener', async () => {
-  const { context, page } = await openApp(browser, url, { hash: '#/guide/medical-help' });
+  const { context, page } = await openApp(app.browser, app.url, {
+    hash: '#/guide/medical-help',
+  });
   await context.route(/^https:/, (route) => route.fulfill({ status: 200, body: 'ok' }));
   const link = await findItem(page, 'Open official guide', 'button');
   const opens = await findItem(page, 'Opens ', 'text');
@@ -188,8 +179,10 @@ test('a link opens in a new tab inside the click, with no opener', async () => {
 
 test('paste puts the clipboard text into a field; Copy report fills the clipboard',
      async () => {
-  const { context, page } = await openApp(browser, url, { hash: '#/guide/medical-help/report' });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url });
+  const { context, page } = await openApp(app.browser, app.url, {
+    hash: '#/guide/medical-help/report',
+  });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
   await page.evaluate(() => navigator.clipboard.writeText('Step 2 shows an old link'));
   const field = centre(await findItem(page, 'What looks wrong?', 'input'));
   await page.mouse.click(field.x, field.y);
@@ -207,7 +200,9 @@ test('paste puts the clipboard text into a field; Copy report fills the clipboar
 });
 
 test('the mouse cursor takes the shape ImGui asks for', async () => {
-  const { context, page } = await openApp(browser, url, { hash: '#/guide/medical-help/report' });
+  const { context, page } = await openApp(app.browser, app.url, {
+    hash: '#/guide/medical-help/report',
+  });
   const field = centre(await findItem(page, 'What looks wrong?', 'input'));
   await page.mouse.move(field.x, field.y);
   await settle(page);
@@ -221,7 +216,7 @@ test('the mouse cursor takes the shape ImGui asks for', async () => {
 });
 
 test('without WebGL 2 the page says so plainly instead of staying blank', async () => {
-  const context = await browser.newContext();
+  const context = await app.browser.newContext();
   const page = await context.newPage();
   await page.addInitScript(() => {
     const real = HTMLCanvasElement.prototype.getContext;
@@ -229,17 +224,17 @@ test('without WebGL 2 the page says so plainly instead of staying blank', async 
       return kind === 'webgl2' ? null : real.call(this, kind, ...rest);
     };
   });
-  await page.goto(url);
+  await page.goto(app.url);
   await page.waitForSelector('#error:not([hidden])');
   assert.match(await page.textContent('#error-text'), /WebGL 2/);
   await context.close();
 });
 
 test('a failed download says what happened and offers to try again', async () => {
-  const context = await browser.newContext();
+  const context = await app.browser.newContext();
   const page = await context.newPage();
   await context.route('**/ruvoya.wasm', (route) => route.abort());
-  await page.goto(url);
+  await page.goto(app.url);
   await page.waitForSelector('#error:not([hidden])');
   assert.match(await page.textContent('#error-text'), /could not be downloaded/);
   assert.equal(await page.isVisible('#error-retry'), true);
