@@ -81,7 +81,7 @@ target_compile_definitions(ruvoya PRIVATE
   RUVOYA_KIOSK_DEFAULT=$<BOOL:${RUVOYA_KIOSK}>
   RUVOYA_PUBLIC_URL="${RUVOYA_PUBLIC_URL}")
 # flags every wasm target shares (the app and the benchmark's bare window)
-set(RUVOYA_WASM_COMPILE_FLAGS -Oz -flto)
+set(RUVOYA_WASM_COMPILE_FLAGS -Oz -flto -fno-exceptions -fno-rtti)
 set(RUVOYA_WASM_LINK_FLAGS
   -Oz -flto
   -sENVIRONMENT=web
