@@ -209,7 +209,7 @@ TEST_CASE("load_bundle refuses broken bundles with a message naming the bad valu
         const std::optional<Bundle> loaded = load_bundle(bytes, nullptr);
         REQUIRE(loaded.has_value());
 
-        // the header starts with the id and category, each a length byte and its bytes
+        // the header starts with the id and category, each its bytes and a zero byte
         const std::size_t risk = loaded->places[0].header + 1 + std::string("medical-help").size() +
                                  1 + std::string("health").size();
         REQUIRE(bytes[risk] == static_cast<char>(Risk::moderate));
@@ -220,7 +220,7 @@ TEST_CASE("load_bundle refuses broken bundles with a message naming the bad valu
     SUBCASE("a bad body is found when the guide is opened, and the guide is not shown") {
         const std::size_t id = bytes.find("decide-urgency");
         REQUIRE(id != std::string::npos);
-        const std::size_t kind = id + std::string("decide-urgency").size();
+        const std::size_t kind = id + std::string("decide-urgency").size() + 1;
         REQUIRE(bytes[kind] == static_cast<char>(StepKind::call));
         bytes[kind] = 42;
         const std::optional<Bundle> loaded = load_bundle(bytes, &error);

@@ -32,7 +32,22 @@ public:
         } while (value != 0);
     }
 
+    // A string ends with a zero byte rather than starting with its size: the texts then
+    // follow each other much as in the JSON they came from, which compresses about a tenth
+    // better. A zero byte inside (the compiler refuses it in texts) becomes U+FFFD.
     void string(std::string_view value) {
+        for (const char c : value) {
+            if (c == '\0') {
+                out += "\xEF\xBF\xBD";
+            } else {
+                out += c;
+            }
+        }
+        out += '\0';
+    }
+
+    // bytes that may hold zeros (a guide's record): their size, then the bytes
+    void blob(std::string_view value) {
         number(value.size());
         out.append(value);
     }
@@ -208,6 +223,17 @@ public:
     }
 
     std::string_view view() {
+        const std::size_t zero = bytes_.substr(0, end_).find('\0', at_);
+        if (zero == std::string_view::npos) {
+            fail("unterminated string at byte " + std::to_string(at_));
+            return {};
+        }
+        const std::string_view value = bytes_.substr(at_, zero - at_);
+        at_ = zero + 1;
+        return value;
+    }
+
+    std::string_view blob() {
         const std::size_t size = count();
         const std::string_view value = bytes_.substr(at_, size);
         at_ += size;
@@ -473,10 +499,10 @@ std::string write_bundle(const Bundle& bundle) {
     for (const Guide& guide : bundle.guides) {
         Writer header;
         write_guide_header(header, guide);
-        w.string(header.out);
+        w.blob(header.out);
         Writer body;
         write_guide_body(body, guide);
-        w.string(body.out);
+        w.blob(body.out);
     }
     return std::move(w.out);
 }
@@ -534,8 +560,8 @@ std::optional<Bundle> load_bundle(std::string_view bytes, std::string* error) {
     std::string header_error;
     r.each(".guides", [&](std::size_t index) {
         GuidePlace place;
-        const std::string_view header = r.view();
-        const std::string_view body = r.view();
+        const std::string_view header = r.blob();
+        const std::string_view body = r.blob();
         if (!r.ok()) {
             return;
         }

@@ -6,8 +6,8 @@
 // as WebAssembly, where exceptions cannot be caught): bad input gives an error message,
 // never a crash.
 //
-// Layout (all counts and numbers are LEB128 varints; a string is its byte count and its
-// bytes; a text is a count of (locale, string) pairs):
+// Layout (all counts and numbers are LEB128 varints; a string is its bytes and a zero
+// byte; a text is a count of (locale, string) pairs):
 //   "RVYB" format site categories ui guide-count (header-size header body-size body)...
 // The header and body fields follow in the order of write_guide_header / write_guide_body
 // in bundle.cpp.
