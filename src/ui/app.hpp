@@ -139,6 +139,11 @@ private:
     float card_height_total_ = 0;
     std::string results_query_;
     std::vector<search::Result> results_;
+    // results come a page at a time: fewer snippets to make and cards to draw per key
+    static constexpr std::size_t kResultsPage = 20;
+    std::size_t results_limit_ = kResultsPage;
+    std::size_t results_limit_run_ = 0;
+    std::size_t results_found_ = 0;
     std::set<std::string> open_;
     bool confirm_reset_ = false;
     bool emergency_open_ = false;

@@ -197,19 +197,26 @@ void App::draw_search_results() {
         index_built_ = true;
     }
 
-    // the query runs once per change of the text, not once per frame
+    // the query runs once per change of the text or of the page count, not once per frame;
+    // new text starts again from the first page
     if (query_ != results_query_) {
+        results_limit_ = kResultsPage;
+    }
+    if (query_ != results_query_ || results_limit_ != results_limit_run_) {
         search::QueryOptions options;
         options.prefix_last_word = !query_.empty() && query_.back() != ' ';
+        options.limit = results_limit_;
+        options.found = &results_found_;
         results_ = index_.query(query_, options);
         results_query_ = query_;
+        results_limit_run_ = results_limit_;
     }
     const std::vector<search::Result>& results = results_;
     if (results.empty()) {
         w::paragraph(tr("catalogue.no_results"), true);
         return;
     }
-    w::paragraph(tr("catalogue.results_count", "n", std::to_string(results.size())), true);
+    w::paragraph(tr("catalogue.results_count", "n", std::to_string(results_found_)), true);
     const theme::Palette& p = theme::palette();
     for (const search::Result& r : results) {
         const content::Guide* g = bundle_.find_guide(r.guide_id);
@@ -232,6 +239,14 @@ void App::draw_search_results() {
         w::end_card();
         ImGui::PopID();
         w::gap(0.25f);
+    }
+
+    // the next page, when there is one
+    if (results_found_ > results.size()) {
+        const std::size_t more = std::min(kResultsPage, results_found_ - results.size());
+        if (w::button(tr("catalogue.results_more", "n", std::to_string(more)), "##more")) {
+            results_limit_ += kResultsPage;
+        }
     }
 }
 

@@ -194,6 +194,26 @@ TEST_CASE("search breaks ties by guide id") {
     CHECK(ids(index.query("visa")) == std::vector<std::string>{"alpha", "mid", "zeta"});
 }
 
+TEST_CASE("search counts every matching guide, also past the limit") {
+    const search::Index index({
+        doc("zeta", FieldKind::title, "visa"),
+        doc("alpha", FieldKind::title, "visa"),
+        doc("mid", FieldKind::title, "visa"),
+        doc("other", FieldKind::title, "bank"),
+    });
+    std::size_t found = 99;
+    search::QueryOptions options;
+    options.limit = 2;
+    options.found = &found;
+    CHECK(ids(index.query("visa", options)) == std::vector<std::string>{"alpha", "mid"});
+    CHECK(found == 3);
+    options.limit = 0;
+    CHECK(index.query("visa", options).size() == 3);
+    CHECK(found == 3);
+    CHECK(index.query("nothing", options).empty());
+    CHECK(found == 0);
+}
+
 TEST_CASE("search says where the best match is") {
     const auto index = sample_index();
     SUBCASE("field kind, sub-id and locale of the best document") {

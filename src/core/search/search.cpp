@@ -1004,6 +1004,9 @@ int popcount(std::uint32_t mask) {
 
 std::vector<Result> Index::query(std::string_view query, const QueryOptions& options) const {
     std::vector<Result> results;
+    if (options.found != nullptr) {
+        *options.found = 0;
+    }
     if (!data_) {
         return results;
     }
@@ -1175,6 +1178,9 @@ std::vector<Result> Index::query(std::string_view query, const QueryOptions& opt
         return d.guide_order[a.guide] < d.guide_order[b.guide];
     };
     std::size_t shown = s.ranked.size();
+    if (options.found != nullptr) {
+        *options.found = shown;
+    }
     if (options.limit != 0 && shown > options.limit) {
         shown = options.limit;
         std::partial_sort(s.ranked.begin(), s.ranked.begin() + static_cast<std::ptrdiff_t>(shown),

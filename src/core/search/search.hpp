@@ -85,6 +85,8 @@ struct QueryOptions {
     // when true, the last query word also matches as a prefix of longer words, unless
     // the query ends with a space or punctuation (the word is finished then)
     bool prefix_last_word = true;
+    // when given, set to how many guides matched, the ones past `limit` included
+    std::size_t* found = nullptr;
 };
 
 // Limits that keep pathological input cheap: words beyond kMaxQueryWords are ignored and
