@@ -86,6 +86,9 @@ struct State {
     int frames_wanted = 0;
     bool frame_scheduled = false;
     bool in_frame = false;
+    // frames drawn so far; the DOM tree is first built in the second, which start-up asks
+    // for at once, so that the first frame reaches the screen sooner
+    long frames_drawn = 0;
     double last_frame_ms = 0;
     int width_px = 0, height_px = 0;
     ruvoya::input::ScrollPhysics scroll;
@@ -165,7 +168,10 @@ void render_frame() {
     // the hidden textarea holds focus exactly while ImGui edits text
     ruvoya_web_text_input(io.WantTextInput ? 1 : 0, s.ime_pos.x, s.ime_pos.y,
                           s.ime_line_height);
-    ruvoya_a11y_frame_done();
+    if (s.frames_drawn > 0) {
+        ruvoya_a11y_frame_done();
+    }
+    s.frames_drawn++;
     ruvoya_web_frame_done(emscripten_get_now() - started);
     s.in_frame = false;
 }

@@ -192,6 +192,8 @@ void App::draw_catalogue_card(const content::Guide& guide, bool windowed) {
 
 void App::draw_search_results() {
     // the index is built when the first query comes, not at start-up
+    // FIXME: with a very large catalogue (1,000 guides) this stalls the first query for
+    // over a second; building the index in idle slices after start-up would hide it.
     if (!index_built_) {
         build_index();
         index_built_ = true;
