@@ -19,9 +19,22 @@ async function go(page, hash) {
   await settle(page);
 }
 
+// FIXME: on a busy CI machine a click here once opened no file chooser (30 s timeout);
+// the cause is not known (suspect: the settings page still laying out after the hash
+// change, so the button was not where the screen view said). The click is now retried
+// after settling; an app that never opens the chooser still fails all three.
 async function importFile(page, path) {
-  const { x, y } = centre(await findItem(page, 'Load progress from a file', 'button'));
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.mouse.click(x, y)]);
+  let chooser = null;
+  for (let attempt = 1; !chooser; attempt++) {
+    const { x, y } = centre(await findItem(page, 'Load progress from a file', 'button'));
+    const waiting = page.waitForEvent('filechooser', { timeout: 8000 }).catch(() => null);
+    await page.mouse.click(x, y);
+    chooser = await waiting;
+    if (!chooser && attempt === 3) {
+      throw new Error('three clicks on "Load progress from a file" opened no file chooser');
+    }
+    if (!chooser) await settle(page);
+  }
   await chooser.setFiles(path);
   await page.waitForTimeout(300);
   await settle(page);
