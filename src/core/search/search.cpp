@@ -174,23 +174,6 @@ std::uint32_t hash_word(std::string_view word) {
     return hash;
 }
 
-// Calls on_word(view) for each word of folded text, whose words are separated by single
-// spaces (text::fold); the same words, in the same order, as text::fold_words finds.
-template <typename OnWord>
-void for_each_folded_word(std::string_view folded, OnWord&& on_word) {
-    std::size_t start = 0;
-    while (start < folded.size()) {
-        std::size_t end = folded.find(' ', start);
-        if (end == std::string_view::npos) {
-            end = folded.size();
-        }
-        if (end > start) {
-            on_word(folded.substr(start, end - start));
-        }
-        start = end + 1;
-    }
-}
-
 // Appends `value` in groups of 7 bits, lowest first, the high bit set on all but the last.
 void append_varint(std::vector<std::uint8_t>& out, std::uint32_t value) {
     while (value >= 0x80) {
@@ -515,7 +498,7 @@ void IndexBuilder::add(const Document& document) {
     // form is worked out only the first time the word is met
     s.terms_here.clear();
     const std::string folded = text::fold(document.text);
-    for_each_folded_word(folded, [&s](std::string_view word) {
+    text::for_each_folded_word(folded, [&s](std::string_view word) {
         const std::uint32_t t = s.add_term(word);
         if (s.latin[t] == State::kUnknown) {
             s.latin[t] = kNone;

@@ -395,17 +395,7 @@ std::vector<Word> fold_words(std::string_view text) {
 
 std::vector<std::string> split_words(std::string_view folded) {
     std::vector<std::string> words;
-    std::size_t start = 0;
-    while (start < folded.size()) {
-        std::size_t end = folded.find(' ', start);
-        if (end == std::string_view::npos) {
-            end = folded.size();
-        }
-        if (end > start) {
-            words.emplace_back(folded.substr(start, end - start));
-        }
-        start = end + 1;
-    }
+    for_each_folded_word(folded, [&words](std::string_view word) { words.emplace_back(word); });
     return words;
 }
 

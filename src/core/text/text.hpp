@@ -61,6 +61,23 @@ std::vector<Word> fold_words(std::string_view text);
 // Splits already folded text at its spaces.
 std::vector<std::string> split_words(std::string_view folded);
 
+// Calls on_word(view) for each word of already folded text, the words split_words gives,
+// without copying them.
+template <typename OnWord>
+void for_each_folded_word(std::string_view folded, OnWord&& on_word) {
+    std::size_t start = 0;
+    while (start < folded.size()) {
+        std::size_t end = folded.find(' ', start);
+        if (end == std::string_view::npos) {
+            end = folded.size();
+        }
+        if (end > start) {
+            on_word(folded.substr(start, end - start));
+        }
+        start = end + 1;
+    }
+}
+
 // Whether `text` is a slug as used for ids: ^[a-z0-9]+(-[a-z0-9]+)*$.
 bool is_slug(std::string_view text);
 
