@@ -2,7 +2,7 @@
 // bar, and says plainly what went wrong instead of leaving a blank page. No inline script:
 // the hosted build's Content-Security-Policy allows scripts from the site itself only.
 //
-// After the first frame it also:
+// After the first frame, once the page is idle, it also:
 //   - registers the service worker (web/sw.js) that makes the app work offline, and shows
 //     the "Updated guides are ready" notice when a new version has been downloaded;
 //   - asks the browser to keep the site's storage (navigator.storage.persist()).
@@ -55,8 +55,17 @@
   document.getElementById('loading-text').textContent = text.loading;
   if (ru) document.documentElement.lang = 'ru';
 
+  // The loading screen appears only when the app has not started after this long. A quick
+  // start then shows no flash of it, and its text is not laid out at all: the page's first
+  // text costs a font lookup that would otherwise delay the app's first frame.
+  var LOADING_SCREEN_DELAY_MS = 400;
+  var loadingTimer = setTimeout(function () {
+    if (!document.documentElement.classList.contains('ruvoya-ready')) loading.hidden = false;
+  }, LOADING_SCREEN_DELAY_MS);
+
   function fail(kind, detail) {
     if (detail) console.error('ruvoya: ' + kind + ': ' + detail);
+    clearTimeout(loadingTimer);
     loading.hidden = true;
     var box = document.getElementById('error');
     document.getElementById('error-text').textContent = text[kind] || text.abort;
@@ -79,7 +88,10 @@
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
     return stop('wasm');
   }
-  if (!document.createElement('canvas').getContext('webgl2')) {
+  // only whether WebGL 2 exists at all: a context made here just to ask would cost the
+  // start-up tens of milliseconds. A device that has it but refuses a context is reported
+  // by the app itself, when its own context cannot be made.
+  if (typeof WebGL2RenderingContext !== 'function') {
     return stop('webgl');
   }
 
@@ -242,9 +254,23 @@
 
   // ---- starting ------------------------------------------------------------------------
 
+  // Both wait until the first frame is on screen and the page is idle: the service worker
+  // downloads and compiles the app again for its offline copy, which on a phone's few cores
+  // would slow the first frame down.
   function started() {
-    persistStorage();
-    startServiceWorker();
+    var go = function () {
+      persistStorage();
+      startServiceWorker();
+    };
+    var whenIdle = function () {
+      if (typeof window.requestIdleCallback === 'function') {
+        window.requestIdleCallback(go, { timeout: 2000 });
+      } else {
+        setTimeout(go, 200);
+      }
+    };
+    if (typeof hooks.frames === 'function' && hooks.frames() > 0) return whenIdle();
+    window.addEventListener('ruvoya-first-frame', whenIdle, { once: true });
   }
 
   // the wasm is fetched and compiled from now on, while ruvoya.js downloads beside it
@@ -252,6 +278,15 @@
     ? embedded().then(function (bytes) { return WebAssembly.compile(bytes); })
     : download('ruvoya.wasm');
   compiled.catch(function (err) { fail(inlineWasm ? 'abort' : 'download', String(err)); });
+
+  // The first use of localStorage in a page opens the site's storage, a wait of several
+  // milliseconds. Done now, it overlaps the download instead of delaying the first frame,
+  // whose settings (language, text size) the app reads from there.
+  try {
+    void window.localStorage.length;
+  } catch (err) {
+    // storage refused (private mode, policy): the app works without saved progress
+  }
 
   window.Module = {
     canvas: document.getElementById('canvas'),

@@ -110,6 +110,9 @@ mergeInto(LibraryManager.library, {
   ruvoya_web_frame_done: function (cpuMs) {
     RuvoyaWeb.frames++;
 
+    // the loader waits for this to start what can wait (service worker, storage request)
+    if (RuvoyaWeb.frames === 1) window.dispatchEvent(new Event('ruvoya-first-frame'));
+
     // the CPU time of recent frames, for the benchmark; a bounded ring, no growth
     var t = RuvoyaWeb.frameTimes;
     if (t.length >= 600) t.shift();

@@ -230,6 +230,54 @@ test('without WebGL 2 the page says so plainly instead of staying blank', async 
   await context.close();
 });
 
+test('a browser with no WebGL 2 at all is told so before the app is downloaded', async () => {
+  const context = await app.browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(() => { delete window.WebGL2RenderingContext; });
+  const asked = [];
+  page.on('request', (req) => asked.push(new URL(req.url()).pathname));
+  await page.goto(app.url);
+  await page.waitForSelector('#error:not([hidden])');
+  assert.match(await page.textContent('#error-text'), /WebGL 2/);
+  assert.deepEqual(asked.filter((p) => /ruvoya\.(wasm|js)$/.test(p)), []);
+  await context.close();
+});
+
+test('a slow start shows the loading screen with its progress, then the app', async () => {
+  const context = await app.browser.newContext();
+  const page = await context.newPage();
+  await context.route('**/ruvoya.wasm', async (route) => {
+    await new Promise((done) => setTimeout(done, 1500));
+    await route.continue();
+  });
+  await page.goto(app.url);
+  await page.waitForSelector('#loading:not([hidden])', { timeout: 1400 });
+  assert.equal(await page.isVisible('#loading-progress'), true);
+  assert.match(await page.textContent('#loading-text'), /Loading guides/);
+  await page.waitForFunction(() => window.ruvoya && window.ruvoya.frames &&
+                                   window.ruvoya.frames() > 0);
+  assert.equal(await page.isHidden('#loading'), true, 'the loading screen is gone');
+  await context.close();
+});
+
+test('the service worker is registered only after the first frame', async () => {
+  const context = await app.browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const real = navigator.serviceWorker.register.bind(navigator.serviceWorker);
+    navigator.serviceWorker.register = (...args) => {
+      window.framesAtRegister = window.ruvoya && window.ruvoya.frames ? window.ruvoya.frames() : 0;
+      return real(...args);
+    };
+  });
+  await page.goto(app.url);
+  await page.waitForFunction(() => window.framesAtRegister !== undefined, null,
+                             { timeout: 10000 });
+  assert.ok(await page.evaluate(() => window.framesAtRegister) > 0,
+            'registered before the app had drawn anything');
+  await context.close();
+});
+
 test('a failed download says what happened and offers to try again', async () => {
   const context = await app.browser.newContext();
   const page = await context.newPage();
