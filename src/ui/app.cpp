@@ -102,76 +102,8 @@ ImVec4 App::clear_color() const {
     return theme::palette().background;
 }
 
-// catalogue order: categories in their file order; inside one, guides along the route
-// (a guide after the ones listed before it), ties in file order
 void App::build_order() {
-    std::vector<const content::Guide*> published;
-    for (const content::Guide& g : bundle_.guides) {
-        if (!g.is_draft()) {
-            published.push_back(&g);
-        }
-    }
-    std::unordered_map<std::string_view, int> numbers;
-    for (size_t i = 0; i < published.size(); ++i) {
-        numbers.emplace(published[i]->id, static_cast<int>(i));
-    }
-    auto index_of = [&](const std::string& id) -> int {
-        const auto it = numbers.find(id);
-        return it == numbers.end() ? -1 : it->second;
-    };
-    const size_t n = published.size();
-    std::vector<std::vector<int>> next(n);
-    std::vector<int> incoming(n, 0);
-    for (size_t i = 0; i < n; ++i) {
-        for (const std::string& b : published[i]->route.before) {
-            if (int j = index_of(b); j >= 0) {
-                next[j].push_back(static_cast<int>(i));
-                incoming[i]++;
-            }
-        }
-        for (const std::string& a : published[i]->route.after) {
-            if (int j = index_of(a); j >= 0) {
-                next[i].push_back(j);
-                incoming[j]++;
-            }
-        }
-    }
-
-    // Kahn's algorithm, always taking the earliest file first; the compiler has already
-    // refused cycles, but any left-over guide is appended rather than lost
-    std::vector<int> topo;
-    std::vector<bool> placed(n, false);
-    for (size_t round = 0; round < n; ++round) {
-        int pick = -1;
-        for (size_t i = 0; i < n; ++i) {
-            if (!placed[i] && incoming[i] == 0) {
-                pick = static_cast<int>(i);
-                break;
-            }
-        }
-        if (pick < 0) {
-            break;
-        }
-        placed[pick] = true;
-        topo.push_back(pick);
-        for (int j : next[pick]) {
-            incoming[j]--;
-        }
-    }
-    for (size_t i = 0; i < n; ++i) {
-        if (!placed[i]) {
-            topo.push_back(static_cast<int>(i));
-        }
-    }
-
-    order_.clear();
-    for (const content::Category& c : bundle_.categories) {
-        for (int i : topo) {
-            if (published[i]->category == c.id) {
-                order_.push_back(published[i]);
-            }
-        }
-    }
+    order_ = content::catalogue_order(bundle_);
 }
 
 // every text a person might search for, in every locale it exists in, viewed where it

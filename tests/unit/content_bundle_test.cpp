@@ -269,3 +269,81 @@ TEST_CASE("a cut short or damaged bundle never crashes the reader") {
         CHECK(refused > 0);
     }
 }
+
+namespace {
+
+// guides in file order, each "id:category:before1,before2", drafts marked with a '~'
+Bundle ordered_bundle(std::initializer_list<const char*> specs) {
+    Bundle bundle;
+    bundle.categories.push_back({"health", {}});
+    bundle.categories.push_back({"work", {}});
+    for (std::string spec : specs) {
+        Guide guide;
+        guide.status = spec[0] == '~' ? Status::draft : Status::published;
+        if (spec[0] == '~') {
+            spec.erase(0, 1);
+        }
+        const std::size_t a = spec.find(':');
+        const std::size_t b = spec.find(':', a + 1);
+        guide.id = spec.substr(0, a);
+        guide.category = spec.substr(a + 1, b - a - 1);
+        std::string before = spec.substr(b + 1);
+        for (std::size_t at = 0; !before.empty() && at != std::string::npos;) {
+            const std::size_t comma = before.find(',', at);
+            guide.route.before.push_back(before.substr(at, comma - at));
+            at = comma == std::string::npos ? comma : comma + 1;
+        }
+        bundle.guides.push_back(std::move(guide));
+    }
+    return bundle;
+}
+
+std::string order_of(const Bundle& bundle) {
+    std::string ids;
+    for (const Guide* g : catalogue_order(bundle)) {
+        ids += (ids.empty() ? "" : " ") + g->id;
+    }
+    return ids;
+}
+
+}  // namespace
+
+TEST_CASE("catalogue order: categories in file order, the route inside one, ties by file") {
+    // c lists a before it, e lists c and d; b is free and earliest of the ready ones
+    const Bundle bundle = ordered_bundle(
+        {"e:health:c,d", "x:work:", "c:health:a", "b:health:", "~draft:health:", "a:health:",
+         "d:health:", "lost:nowhere:"});
+    CHECK(order_of(bundle) == "b a c d e x");
+}
+
+TEST_CASE("catalogue order: `after` places a guide before the one it names") {
+    Bundle bundle = ordered_bundle({"late:health:", "early:health:"});
+    bundle.guides[1].route.after.push_back("late");
+    CHECK(order_of(bundle) == "early late");
+}
+
+TEST_CASE("catalogue order: a cycle the compiler missed loses no guide") {
+    const Bundle bundle = ordered_bundle({"p:health:q", "q:health:p", "r:health:"});
+    CHECK(order_of(bundle) == "r p q");
+}
+
+TEST_CASE("catalogue order: a long chain listed backwards comes out forwards") {
+    // 2,000 guides, each after the next one in the file: the whole order is reversed
+    constexpr int kCount = 2000;
+    std::vector<std::string> specs;
+    for (int i = 0; i < kCount; ++i) {
+        const std::string next = i + 1 < kCount ? "g" + std::to_string(i + 1) : "";
+        specs.push_back("g" + std::to_string(i) + ":work:" + next);
+    }
+    Bundle bundle;
+    bundle.categories.push_back({"work", {}});
+    for (const std::string& spec : specs) {
+        Bundle one = ordered_bundle({spec.c_str()});
+        bundle.guides.push_back(std::move(one.guides[0]));
+    }
+    const std::vector<const Guide*> order = catalogue_order(bundle);
+    REQUIRE(order.size() == kCount);
+    for (int i = 0; i < kCount; ++i) {
+        CHECK(order[i]->id == "g" + std::to_string(kCount - 1 - i));
+    }
+}

@@ -67,4 +67,10 @@ struct TextRef {
 bool visit_texts(const Bundle& bundle, std::size_t index,
                  const std::function<void(const TextRef&)>& visit);
 
+// The published guides in catalogue order: categories in their file order; inside one,
+// guides along the route (a guide after the ones its route lists before it), ties in file
+// order. Drafts are left out. Guides caught in a route cycle (the compiler refuses
+// cycles) come after the rest of their category; a guide of no listed category is left out.
+std::vector<const Guide*> catalogue_order(const Bundle& bundle);
+
 }  // namespace ruvoya::content
