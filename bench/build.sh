@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds what `make bench` measures besides dist/ (which the Makefile builds first):
 #   build/bench/content1000/content/  1,000 generated guides (bench/generate-guides.mjs)
-#   build/bench-1000/                 the app with those guides embedded
+#   build/bench-1000/                 the app built with those guides
 #   build/bench-bare/                 the bare Dear ImGui window (bench/bare/), same flags
 #   build/bench/site-1000/            dist/ with the 1,000-guide app in place of the real one
 #   build/bench/bare/                 the bare window's page
@@ -38,7 +38,7 @@ rm -rf "$site"
 mkdir -p "$site"
 cp dist/index.html dist/loader.js dist/style.css dist/manifest.webmanifest "$site/"
 cp -r dist/icons dist/favicon.svg "$site/" 2>/dev/null || true
-cp build/bench-1000/ruvoya.js build/bench-1000/ruvoya.wasm "$site/"
+cp build/bench-1000/ruvoya.js build/bench-1000/ruvoya.wasm build/bench-1000/bundle.bin "$site/"
 node web/precache.mjs "$site" >/dev/null
 
 rm -rf build/bench/bare

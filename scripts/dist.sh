@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Assembles the static site from the wasm build: dist.sh <build-dir> <dist-dir>
 #   index.html, loader.js, style.css    the page (shell/)
-#   ruvoya.js, ruvoya.wasm              the app (the content bundle is inside the wasm)
+#   ruvoya.js, ruvoya.wasm, bundle.bin  the app and its content bundle
 #   manifest.webmanifest, favicon.svg, icons/   installing (icons made from web/icon.svg)
 #   ruvoya.html                         the whole app in one file, for file:// (web/)
 #   sw.js                               the service worker, listing every file by hash; last,
@@ -13,7 +13,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 
 rm -rf "$out.tmp"
 mkdir -p "$out.tmp"
-cp "$build/ruvoya.js" "$build/ruvoya.wasm" "$out.tmp/"
+cp "$build/ruvoya.js" "$build/ruvoya.wasm" "$build/bundle.bin" "$out.tmp/"
 cp "$top"/shell/{index.html,loader.js,style.css} "$out.tmp/"
 cp "$top/web/manifest.webmanifest" "$out.tmp/"
 node "$top/web/icons.mjs" "$top/web/icon.svg" "$out.tmp"

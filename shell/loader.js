@@ -97,43 +97,59 @@
 
   // ---- getting the wasm --------------------------------------------------------------
 
-  // the wasm comes through fetch so that its progress can be shown
-  // the wasm compiles while it downloads (compileStreaming), and the bar counts the bytes
-  // as they pass; without streaming support it is read whole, then compiled
-  function download(url) {
+  // The wasm and the content bundle come through fetch, at the same time, so that their
+  // progress can be shown: the bar counts the bytes of both as they pass. The wasm
+  // compiles while it downloads (compileStreaming); without streaming support it is read
+  // whole, then compiled.
+  var progress = { received: 0, total: 0 };
+
+  function fetchOk(url) {
     return fetch(url, { credentials: 'same-origin' }).then(function (response) {
-      if (!response.ok) throw new Error('HTTP ' + response.status);
+      if (!response.ok) throw new Error(url + ': HTTP ' + response.status);
+      return response;
+    });
+  }
+
+  function download(url) {
+    return fetchOk(url).then(function (response) {
       var streaming = typeof WebAssembly.compileStreaming === 'function' &&
         /^application\/wasm\b/.test(response.headers.get('Content-Type') || '');
-      var tracked = withProgress(response);
+      var tracked = withProgress(response, 'application/wasm');
       if (streaming) return WebAssembly.compileStreaming(tracked);
       return tracked.arrayBuffer().then(function (bytes) { return WebAssembly.compile(bytes); });
     });
   }
 
-  function withProgress(response) {
-    // a compressed response's length is not the wasm's: the bar then just moves
+  function downloadBytes(url) {
+    return fetchOk(url).then(function (response) {
+      return withProgress(response, 'application/octet-stream').arrayBuffer();
+    }).then(function (buffer) { return new Uint8Array(buffer); });
+  }
+
+  function withProgress(response, type) {
+    // a compressed response's length is not the file's: the bar then moves by the others
     var encoded = /\S/.test(response.headers.get('Content-Encoding') || '');
     var total = encoded ? 0 : Number(response.headers.get('Content-Length')) || 0;
     if (!response.body || !total || typeof TransformStream !== 'function') return response;
-    var received = 0;
+    progress.total += total;
     var counted = response.body.pipeThrough(new TransformStream({
       transform: function (chunk, controller) {
-        received += chunk.length;
-        bar.value = Math.min(99, Math.round((received / total) * 100));
+        progress.received += chunk.length;
+        bar.value = Math.min(99, Math.round((progress.received / progress.total) * 100));
         controller.enqueue(chunk);
       },
     }));
-    return new Response(counted, { headers: { 'Content-Type': 'application/wasm' } });
+    return new Response(counted, { headers: { 'Content-Type': type } });
   }
 
-  // the one-file build carries the wasm as base64 in a non-executing script element
-  function embedded() {
+  // the one-file build carries the wasm and the bundle as base64 in non-executing script
+  // elements
+  function embedded(element) {
     return new Promise(function (resolve) {
-      var raw = atob(inlineWasm.textContent.replace(/\s+/g, ''));
+      var raw = atob(element.textContent.replace(/\s+/g, ''));
       var bytes = new Uint8Array(raw.length);
       for (var i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
-      resolve(bytes.buffer);
+      resolve(bytes);
     });
   }
 
@@ -273,11 +289,15 @@
     window.addEventListener('ruvoya-first-frame', whenIdle, { once: true });
   }
 
-  // the wasm is fetched and compiled from now on, while ruvoya.js downloads beside it
+  // the wasm and the bundle are fetched from now on, while ruvoya.js downloads beside them
   var compiled = inlineWasm
-    ? embedded().then(function (bytes) { return WebAssembly.compile(bytes); })
+    ? embedded(inlineWasm).then(function (bytes) { return WebAssembly.compile(bytes); })
     : download('ruvoya.wasm');
-  compiled.catch(function (err) { fail(inlineWasm ? 'abort' : 'download', String(err)); });
+  var bundle = inlineWasm
+    ? embedded(document.getElementById('ruvoya-bundle'))
+    : downloadBytes('bundle.bin');
+  var loaded = Promise.all([compiled, bundle]);
+  loaded.catch(function (err) { fail(inlineWasm ? 'abort' : 'download', String(err)); });
 
   // The first use of localStorage in a page opens the site's storage, a wait of several
   // milliseconds. Done now, it overlaps the download instead of delaying the first frame,
@@ -291,8 +311,10 @@
   window.Module = {
     canvas: document.getElementById('canvas'),
     instantiateWasm: function (imports, done) {
-      compiled
-        .then(function (module) {
+      loaded
+        .then(function (both) {
+          var module = both[0];
+          window.Module.ruvoyaBundle = both[1];
           return WebAssembly.instantiate(module, imports).then(function (instance) {
             bar.value = 100;
             done(instance, module);

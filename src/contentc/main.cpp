@@ -1,10 +1,10 @@
-// ruvoya-contentc: validates the content tree and writes the bundle the app embeds.
+// ruvoya-contentc: validates the content tree and writes the bundle the app loads.
 //
 //   ruvoya-contentc --root <dir> --out <dir> [--font <ttf> ...] [--today YYYY-MM-DD]
 //                   [--werror]
 //
 // Reads <root>/content/{site.json,categories.json,ui/*.json,guides/*.json} and, when
-// there is no error, writes <out>/bundle.bin, <out>/bundle.cpp and <out>/codepoints.txt.
+// there is no error, writes <out>/bundle.bin and <out>/codepoints.txt.
 // Diagnostics go to stderr like a compiler's. Exit code 0 on success, 1 on any error.
 #include <cstdio>
 #include <ctime>
@@ -30,7 +30,7 @@ const char* const kUsage =
     "usage: ruvoya-contentc --root <dir> --out <dir> [--font <ttf> ...]\n"
     "                       [--today YYYY-MM-DD] [--werror]\n"
     "  --root    directory holding content/ (e.g. the repository root)\n"
-    "  --out     directory for bundle.bin, bundle.cpp and codepoints.txt\n"
+    "  --out     directory for bundle.bin and codepoints.txt\n"
     "  --font    a TTF the app ships; characters no font covers are errors (repeatable)\n"
     "  --today   the date to check dates against (default: today, UTC)\n"
     "  --werror  treat warnings as errors\n";
@@ -196,7 +196,6 @@ int main(int argc, char** argv) {
     fs::create_directories(out, code);
     const bool written =
         write_if_changed(out / "bundle.bin", result.bundle_bytes) &&
-        write_if_changed(out / "bundle.cpp", bundle_cpp_source(result.bundle_bytes)) &&
         write_if_changed(out / "codepoints.txt", code_points_text(result.code_points));
     if (!written) {
         std::fprintf(stderr, "contentc: cannot write into %s\n", args.out.c_str());

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ruvoya::platform {
@@ -27,6 +28,11 @@ bool touch_input();
 
 // milliseconds since the Unix epoch, for timestamps in saved progress
 double now_ms();
+
+// The content bundle (build output bundle.bin), which the loader fetched beside the wasm:
+// its bytes in the wasm heap for the rest of the app's life, followed by a zero byte.
+// Empty when the page did not provide it. Only the first call returns it.
+std::string_view take_content_bundle();
 
 // localStorage; nothing when the key is absent or storage is unavailable
 std::optional<std::string> storage_get(const std::string& key);

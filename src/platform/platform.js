@@ -196,6 +196,20 @@ mergeInto(LibraryManager.library, {
 });
 
 mergeInto(LibraryManager.library, {
+  // The bundle the loader fetched (Module.ruvoyaBundle, a Uint8Array), copied into the
+  // heap with a zero after it; the page's copy is let go. Never freed: the app reads its
+  // texts in place for as long as it runs.
+  ruvoya_web_take_bundle: function (outSize) {
+    var bytes = Module['ruvoyaBundle'];
+    delete Module['ruvoyaBundle'];
+    if (!bytes) return 0;
+    var ptr = _malloc(bytes.length + 1);
+    HEAPU8.set(bytes, ptr);
+    HEAPU8[ptr + bytes.length] = 0;
+    HEAPU32[outSize >> 2] = bytes.length;
+    return ptr;
+  },
+
   // strings returned to C++ are malloc'ed here and freed by the caller
   ruvoya_web_storage_get: function (key) {
     try {

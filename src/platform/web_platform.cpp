@@ -44,6 +44,7 @@ void ruvoya_web_text_input(int active, float x, float y, float line_height);
 int ruvoya_web_text_input_focused();
 double ruvoya_web_now_ms();
 char* ruvoya_web_storage_get(const char* key);
+char* ruvoya_web_take_bundle(unsigned long* size);
 int ruvoya_web_storage_set(const char* key, const char* value);
 void ruvoya_web_storage_remove(const char* key);
 void ruvoya_web_set_title(const char* title);
@@ -672,6 +673,12 @@ bool touch_input() {
 
 double now_ms() {
     return ruvoya_web_now_ms();
+}
+
+std::string_view take_content_bundle() {
+    unsigned long size = 0;
+    const char* bytes = ruvoya_web_take_bundle(&size);
+    return bytes != nullptr ? std::string_view(bytes, size) : std::string_view();
 }
 
 std::optional<std::string> storage_get(const std::string& key) {

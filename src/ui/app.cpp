@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdio>
 #include <functional>
 #include <string_view>
 #include <unordered_map>
@@ -26,11 +27,6 @@
 #include "ui/screen_view.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
-
-namespace ruvoya {
-extern const unsigned char ruvoya_bundle_data[];
-extern const unsigned long ruvoya_bundle_size;
-}  // namespace ruvoya
 
 namespace ruvoya::ui {
 
@@ -54,12 +50,11 @@ bool App::init() {
         return false;
     }
 
-    // the content bundle the build embedded
+    // the content bundle, fetched by the loader beside the wasm
     std::string error;
-    auto bundle = content::load_bundle(
-        std::string_view(reinterpret_cast<const char*>(ruvoya_bundle_data), ruvoya_bundle_size),
-        &error);
+    auto bundle = content::load_bundle(platform::take_content_bundle(), &error);
     if (!bundle) {
+        std::fprintf(stderr, "ruvoya: content bundle: %s\n", error.c_str());
         return false;
     }
     bundle_ = std::move(*bundle);
@@ -107,7 +102,7 @@ void App::build_order() {
 }
 
 // every text a person might search for, in every locale it exists in, viewed where it
-// lies in the embedded bundle rather than copied
+// lies in the bundle rather than copied
 void App::build_index() {
     using K = search::FieldKind;
     using P = content::TextPlace;

@@ -278,13 +278,30 @@ test('the service worker is registered only after the first frame', async () => 
   await context.close();
 });
 
-test('a failed download says what happened and offers to try again', async () => {
+for (const file of ['ruvoya.wasm', 'bundle.bin']) {
+  test(`a failed download of ${file} says what happened and offers to try again`, async () => {
+    const context = await app.browser.newContext();
+    const page = await context.newPage();
+    await context.route(`**/${file}`, (route) => route.abort());
+    await page.goto(app.url);
+    await page.waitForSelector('#error:not([hidden])');
+    assert.match(await page.textContent('#error-text'), /could not be downloaded/);
+    assert.equal(await page.isVisible('#error-retry'), true);
+    await context.close();
+  });
+}
+
+test('a content bundle that is not one stops the app with a message, not a crash', async () => {
   const context = await app.browser.newContext();
   const page = await context.newPage();
-  await context.route('**/ruvoya.wasm', (route) => route.abort());
+  await context.route('**/bundle.bin', (route) => route.fulfill({
+    status: 200, contentType: 'application/octet-stream', body: Buffer.from('RVYB broken'),
+  }));
+  const warnings = [];
+  page.on('console', (msg) => warnings.push(msg.text()));
   await page.goto(app.url);
   await page.waitForSelector('#error:not([hidden])');
-  assert.match(await page.textContent('#error-text'), /could not be downloaded/);
-  assert.equal(await page.isVisible('#error-retry'), true);
+  assert.match(await page.textContent('#error-text'), /stopped because of an error/);
+  assert.ok(warnings.some((w) => /content bundle: bundle/.test(w)), warnings.join('\n'));
   await context.close();
 });

@@ -74,10 +74,6 @@ bool read_content_tree(const std::string& root, std::vector<SourceFile>& files, 
 // checklist item ids with their levels (sorted by id). Texts do not affect it.
 std::string guide_revision(const Guide& guide);
 
-// A C++ source defining ruvoya::ruvoya_bundle_data (the bytes of `bundle_bytes` followed by
-// a terminating zero) and ruvoya::ruvoya_bundle_size (the byte count without the zero).
-std::string bundle_cpp_source(std::string_view bundle_bytes);
-
 // One code point per line as hex digits (e.g. "41"), the form hb-subset --unicodes-file
 // reads.
 std::string code_points_text(const std::vector<char32_t>& code_points);
