@@ -38,7 +38,7 @@ rm -rf "$site"
 mkdir -p "$site"
 cp dist/index.html dist/loader.js dist/style.css dist/manifest.webmanifest "$site/"
 cp -r dist/icons dist/favicon.svg "$site/" 2>/dev/null || true
-cp build/bench-1000/ruvoya.js build/bench-1000/ruvoya.wasm build/bench-1000/bundle.bin "$site/"
+cp build/bench-1000/ruvoya.js build/bench-1000/ruvoya.wasm build/bench-1000/bodies.bin "$site/"
 node web/precache.mjs "$site" >/dev/null
 
 rm -rf build/bench/bare

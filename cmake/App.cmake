@@ -1,5 +1,6 @@
 # WebAssembly build of the app: Dear ImGui, the platform layer, the UI, and the generated
-# fonts, linked into ruvoya.js + ruvoya.wasm, and the content bundle beside them.
+# fonts and the content bundle's head, linked into ruvoya.js + ruvoya.wasm; the guides'
+# bodies beside them (bodies.bin).
 
 set(RUVOYA_CONTENTC "" CACHE FILEPATH "The native content compiler (make native builds it)")
 set(QR_DIR "${CMAKE_SOURCE_DIR}/.deps/qrcodegen" CACHE PATH
@@ -35,7 +36,7 @@ file(GLOB_RECURSE RUVOYA_CONTENT_FILES CONFIGURE_DEPENDS
      "${RUVOYA_CONTENT_ROOT}/content/*.json")
 set(_fonts "${RUVOYA_FONT_DIR}/NotoSans-Regular.ttf" "${RUVOYA_FONT_DIR}/NotoSans-Bold.ttf")
 add_custom_command(
-  OUTPUT "${_gen}/bundle.bin" "${_gen}/codepoints.txt"
+  OUTPUT "${_gen}/bundle.bin" "${_gen}/bundle.cpp" "${_gen}/bodies.bin" "${_gen}/codepoints.txt"
   COMMAND "${RUVOYA_CONTENTC}" --root "${RUVOYA_CONTENT_ROOT}" --out "${_gen}"
           --font "${RUVOYA_FONT_DIR}/NotoSans-Regular.ttf"
           --font "${RUVOYA_FONT_DIR}/NotoSans-Bold.ttf"
@@ -77,16 +78,18 @@ endforeach()
 # ---- the app ------------------------------------------------------------------------------
 file(GLOB RUVOYA_UI_SOURCES CONFIGURE_DEPENDS src/ui/*.cpp)
 file(GLOB RUVOYA_PLATFORM_SOURCES CONFIGURE_DEPENDS src/platform/*.cpp)
-add_executable(ruvoya ${RUVOYA_UI_SOURCES} ${RUVOYA_PLATFORM_SOURCES} ${_font_sources})
-# the content bundle is a file beside ruvoya.wasm, not data inside it: the loader fetches
-# both at once, and a big bundle neither slows the wasm's compiling nor grows its code cache
+# The bundle's head (what the first screen needs) is data inside the wasm; the guides'
+# bodies are a file beside it, fetched by the loader, so that a big catalogue neither
+# makes the wasm slow to download and compile nor delays the first frame.
+add_executable(ruvoya ${RUVOYA_UI_SOURCES} ${RUVOYA_PLATFORM_SOURCES}
+               "${_gen}/bundle.cpp" ${_font_sources})
 add_custom_command(
-  OUTPUT "${CMAKE_BINARY_DIR}/bundle.bin"
-  COMMAND ${CMAKE_COMMAND} -E copy "${_gen}/bundle.bin" "${CMAKE_BINARY_DIR}/bundle.bin"
-  DEPENDS "${_gen}/bundle.bin"
+  OUTPUT "${CMAKE_BINARY_DIR}/bodies.bin"
+  COMMAND ${CMAKE_COMMAND} -E copy "${_gen}/bodies.bin" "${CMAKE_BINARY_DIR}/bodies.bin"
+  DEPENDS "${_gen}/bodies.bin"
   VERBATIM)
-add_custom_target(ruvoya_bundle DEPENDS "${CMAKE_BINARY_DIR}/bundle.bin")
-add_dependencies(ruvoya ruvoya_bundle)
+add_custom_target(ruvoya_bodies DEPENDS "${CMAKE_BINARY_DIR}/bodies.bin")
+add_dependencies(ruvoya ruvoya_bodies)
 target_link_libraries(ruvoya PRIVATE ruvoya_core imgui)
 target_sources(ruvoya PRIVATE "${QR_DIR}/c/qrcodegen.c")
 target_include_directories(ruvoya SYSTEM PRIVATE "${QR_DIR}")

@@ -97,12 +97,9 @@
 
   // ---- getting the wasm --------------------------------------------------------------
 
-  // The wasm and the content bundle come through fetch, at the same time, so that their
-  // progress can be shown: the bar counts the bytes of both as they pass. The wasm
-  // compiles while it downloads (compileStreaming); without streaming support it is read
-  // whole, then compiled.
-  var progress = { received: 0, total: 0 };
-
+  // The wasm comes through fetch so that its progress can be shown: it compiles while it
+  // downloads (compileStreaming), and the bar counts its bytes as they pass; without
+  // streaming support it is read whole, then compiled.
   function fetchOk(url) {
     return fetch(url, { credentials: 'same-origin' }).then(function (response) {
       if (!response.ok) throw new Error(url + ': HTTP ' + response.status);
@@ -114,35 +111,36 @@
     return fetchOk(url).then(function (response) {
       var streaming = typeof WebAssembly.compileStreaming === 'function' &&
         /^application\/wasm\b/.test(response.headers.get('Content-Type') || '');
-      var tracked = withProgress(response, 'application/wasm');
+      var tracked = withProgress(response);
       if (streaming) return WebAssembly.compileStreaming(tracked);
       return tracked.arrayBuffer().then(function (bytes) { return WebAssembly.compile(bytes); });
     });
   }
 
-  function downloadBytes(url) {
-    return fetchOk(url).then(function (response) {
-      return withProgress(response, 'application/octet-stream').arrayBuffer();
-    }).then(function (buffer) { return new Uint8Array(buffer); });
-  }
-
-  function withProgress(response, type) {
-    // a compressed response's length is not the file's: the bar then moves by the others
+  function withProgress(response) {
+    // a compressed response's length is not the wasm's: the bar then just moves
     var encoded = /\S/.test(response.headers.get('Content-Encoding') || '');
     var total = encoded ? 0 : Number(response.headers.get('Content-Length')) || 0;
     if (!response.body || !total || typeof TransformStream !== 'function') return response;
-    progress.total += total;
+    var received = 0;
     var counted = response.body.pipeThrough(new TransformStream({
       transform: function (chunk, controller) {
-        progress.received += chunk.length;
-        bar.value = Math.min(99, Math.round((progress.received / progress.total) * 100));
+        received += chunk.length;
+        bar.value = Math.min(99, Math.round((received / total) * 100));
         controller.enqueue(chunk);
       },
     }));
-    return new Response(counted, { headers: { 'Content-Type': type } });
+    return new Response(counted, { headers: { 'Content-Type': 'application/wasm' } });
   }
 
-  // the one-file build carries the wasm and the bundle as base64 in non-executing script
+  // any other file, read whole by the browser
+  function downloadBytes(url) {
+    return fetchOk(url)
+      .then(function (response) { return response.arrayBuffer(); })
+      .then(function (buffer) { return new Uint8Array(buffer); });
+  }
+
+  // the one-file build carries the wasm and the guides' bodies as base64 in non-executing script
   // elements
   function embedded(element) {
     return new Promise(function (resolve) {
@@ -289,15 +287,36 @@
     window.addEventListener('ruvoya-first-frame', whenIdle, { once: true });
   }
 
-  // the wasm and the bundle are fetched from now on, while ruvoya.js downloads beside them
+  // the wasm is fetched and compiled from now on, while ruvoya.js downloads beside it
   var compiled = inlineWasm
     ? embedded(inlineWasm).then(function (bytes) { return WebAssembly.compile(bytes); })
     : download('ruvoya.wasm');
-  var bundle = inlineWasm
-    ? embedded(document.getElementById('ruvoya-bundle'))
-    : downloadBytes('bundle.bin');
-  var loaded = Promise.all([compiled, bundle]);
-  loaded.catch(function (err) { fail(inlineWasm ? 'abort' : 'download', String(err)); });
+  compiled.catch(function (err) { fail(inlineWasm ? 'abort' : 'download', String(err)); });
+
+  // The guides' bodies (steps, checklists, links) come in a file of their own: the app has
+  // what its catalogue shows built in. A page that opens on a guide, a search or a
+  // hand-off needs them at once; otherwise they wait for the first frame, so that a big
+  // catalogue is on screen before all its guides have arrived. A failed fetch is tried
+  // twice more; the app is told either way.
+  var BODIES_RETRY_MS = [1000, 4000];
+
+  function fetchBodies(attempt) {
+    var got = inlineWasm
+      ? embedded(document.getElementById('ruvoya-bodies'))
+      : downloadBytes('bodies.bin');
+    got.then(function (bytes) {
+      window.Module.ruvoyaBodies = bytes;
+      window.dispatchEvent(new Event('ruvoya-bodies'));
+    }, function (err) {
+      if (attempt < BODIES_RETRY_MS.length) {
+        setTimeout(function () { fetchBodies(attempt + 1); }, BODIES_RETRY_MS[attempt]);
+        return;
+      }
+      console.error('ruvoya: the guides could not be downloaded: ' + err);
+      window.Module.ruvoyaBodiesFailed = true;
+      window.dispatchEvent(new Event('ruvoya-bodies'));
+    });
+  }
 
   // The first use of localStorage in a page opens the site's storage, a wait of several
   // milliseconds. Done now, it overlaps the download instead of delaying the first frame,
@@ -311,10 +330,8 @@
   window.Module = {
     canvas: document.getElementById('canvas'),
     instantiateWasm: function (imports, done) {
-      loaded
-        .then(function (both) {
-          var module = both[0];
-          window.Module.ruvoyaBundle = both[1];
+      compiled
+        .then(function (module) {
           return WebAssembly.instantiate(module, imports).then(function (instance) {
             bar.value = 100;
             done(instance, module);
@@ -328,6 +345,12 @@
     print: function (line) { console.log(line); },
     printErr: function (line) { console.warn(line); },
   };
+
+  if (/^#\/(guide|search|take)\//.test(window.location.hash)) {
+    fetchBodies(0);
+  } else {
+    window.addEventListener('ruvoya-first-frame', function () { fetchBodies(0); }, { once: true });
+  }
 
   // the one-file build has the app's script inline, right after this one
   if (inlineWasm) return;

@@ -1,7 +1,7 @@
 // Writes dist/ruvoya.html: the whole app in one file, to double-click or open from a USB
 // stick with no network. Made from the assembled dist/ (the same build as the site): the
 // style, the loader and the app's script inline, the favicon as a data: URI, and the wasm
-// and the content bundle as base64 in non-executing <script> elements that the loader
+// and the guides' bodies as base64 in non-executing <script> elements that the loader
 // decodes. No service worker and no manifest (neither works from file://). Its Content-Security-Policy allows exactly
 // the inline code it carries, by hash, and no network at all.
 //   node web/single-file.mjs <dist-dir> <out.html>
@@ -36,7 +36,7 @@ export function buildSingleFile(dist) {
   const loader = inlineSafe(read('loader.js').toString('utf8'), 'script');
   const app = inlineSafe(read('ruvoya.js').toString('utf8'), 'script');
   const wasm = read('ruvoya.wasm').toString('base64');
-  const bundle = read('bundle.bin').toString('base64');
+  const bodies = read('bodies.bin').toString('base64');
   const icon = read('favicon.svg').toString('base64');
 
   const policy = [
@@ -59,10 +59,10 @@ export function buildSingleFile(dist) {
     `<style>${style}</style>`, 'stylesheet link');
   html = replaceOnce(html, /\s*<script src="loader\.js" defer><\/script>/, '', 'loader script');
 
-  // at the end of the body, in order: the wasm and the content bundle (data only), the
+  // at the end of the body, in order: the wasm and the guides' bodies (data only), the
   // loader, the app
   const scripts = `<script type="application/octet-stream" id="ruvoya-wasm">${wasm}</script>\n` +
-    `<script type="application/octet-stream" id="ruvoya-bundle">${bundle}</script>\n` +
+    `<script type="application/octet-stream" id="ruvoya-bodies">${bodies}</script>\n` +
     `<script>${loader}</script>\n<script>${app}</script>\n`;
   html = replaceOnce(html, /<\/body>/, `${scripts}</body>`, '</body>');
   return html;

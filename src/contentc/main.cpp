@@ -4,7 +4,8 @@
 //                   [--werror]
 //
 // Reads <root>/content/{site.json,categories.json,ui/*.json,guides/*.json} and, when
-// there is no error, writes <out>/bundle.bin and <out>/codepoints.txt.
+// there is no error, writes <out>/bundle.bin (the bundle's head), <out>/bundle.cpp (the
+// head as C++ data for the app), <out>/bodies.bin and <out>/codepoints.txt.
 // Diagnostics go to stderr like a compiler's. Exit code 0 on success, 1 on any error.
 #include <cstdio>
 #include <ctime>
@@ -30,7 +31,7 @@ const char* const kUsage =
     "usage: ruvoya-contentc --root <dir> --out <dir> [--font <ttf> ...]\n"
     "                       [--today YYYY-MM-DD] [--werror]\n"
     "  --root    directory holding content/ (e.g. the repository root)\n"
-    "  --out     directory for bundle.bin and codepoints.txt\n"
+    "  --out     directory for bundle.bin, bundle.cpp, bodies.bin and codepoints.txt\n"
     "  --font    a TTF the app ships; characters no font covers are errors (repeatable)\n"
     "  --today   the date to check dates against (default: today, UTC)\n"
     "  --werror  treat warnings as errors\n";
@@ -195,7 +196,9 @@ int main(int argc, char** argv) {
     const fs::path out(args.out);
     fs::create_directories(out, code);
     const bool written =
-        write_if_changed(out / "bundle.bin", result.bundle_bytes) &&
+        write_if_changed(out / "bundle.bin", result.files.head) &&
+        write_if_changed(out / "bundle.cpp", bundle_cpp_source(result.files.head)) &&
+        write_if_changed(out / "bodies.bin", result.files.bodies) &&
         write_if_changed(out / "codepoints.txt", code_points_text(result.code_points));
     if (!written) {
         std::fprintf(stderr, "contentc: cannot write into %s\n", args.out.c_str());

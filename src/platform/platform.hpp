@@ -29,10 +29,11 @@ bool touch_input();
 // milliseconds since the Unix epoch, for timestamps in saved progress
 double now_ms();
 
-// The content bundle (build output bundle.bin), which the loader fetched beside the wasm:
-// its bytes in the wasm heap for the rest of the app's life, followed by a zero byte.
-// Empty when the page did not provide it. Only the first call returns it.
-std::string_view take_content_bundle();
+// The guides' bodies (build output bodies.bin), which the loader fetches beside the wasm:
+// their bytes in the wasm heap for the rest of the app's life, followed by a zero byte.
+// Empty while they have not arrived, with `failed` set when they never will (the fetch
+// failed). Only the first call that finds them returns them.
+std::string_view take_content_bodies(bool* failed);
 
 // localStorage; nothing when the key is absent or storage is unavailable
 std::optional<std::string> storage_get(const std::string& key);

@@ -86,6 +86,9 @@ mergeInto(LibraryManager.library, {
     RuvoyaWeb.canvas.focus({ preventScroll: true });
     RuvoyaWeb.canvas.addEventListener('contextmenu', function (e) { e.preventDefault(); });
 
+    // the loader says when the guides' bodies have come (or failed to)
+    window.addEventListener('ruvoya-bodies', function () { _ruvoya_on_bodies(); });
+
     // a test hook and a debugging aid; it exposes nothing a page script could not see
     window.ruvoya = window.ruvoya || {};
     window.ruvoya.frames = function () { return RuvoyaWeb.frames; };
@@ -196,13 +199,15 @@ mergeInto(LibraryManager.library, {
 });
 
 mergeInto(LibraryManager.library, {
-  // The bundle the loader fetched (Module.ruvoyaBundle, a Uint8Array), copied into the
-  // heap with a zero after it; the page's copy is let go. Never freed: the app reads its
-  // texts in place for as long as it runs.
-  ruvoya_web_take_bundle: function (outSize) {
-    var bytes = Module['ruvoyaBundle'];
-    delete Module['ruvoyaBundle'];
+  // The guides' bodies the loader fetched (Module.ruvoyaBodies, a Uint8Array), copied
+  // into the heap with a zero after them; the page's copy is let go. Never freed: the app
+  // reads its texts in place for as long as it runs. Module.ruvoyaBodiesFailed says the
+  // fetch failed for good.
+  ruvoya_web_take_bodies: function (outSize, outFailed) {
+    HEAP32[outFailed >> 2] = Module['ruvoyaBodiesFailed'] ? 1 : 0;
+    var bytes = Module['ruvoyaBodies'];
     if (!bytes) return 0;
+    delete Module['ruvoyaBodies'];
     var ptr = _malloc(bytes.length + 1);
     HEAPU8.set(bytes, ptr);
     HEAPU8[ptr + bytes.length] = 0;

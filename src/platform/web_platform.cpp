@@ -44,7 +44,7 @@ void ruvoya_web_text_input(int active, float x, float y, float line_height);
 int ruvoya_web_text_input_focused();
 double ruvoya_web_now_ms();
 char* ruvoya_web_storage_get(const char* key);
-char* ruvoya_web_take_bundle(unsigned long* size);
+char* ruvoya_web_take_bodies(unsigned long* size, int* failed);
 int ruvoya_web_storage_set(const char* key, const char* value);
 void ruvoya_web_storage_remove(const char* key);
 void ruvoya_web_set_title(const char* title);
@@ -606,6 +606,13 @@ extern "C" EMSCRIPTEN_KEEPALIVE void ruvoya_on_file(const char* name, const char
     ruvoya::platform::request_frames(kSettleFrames);
 }
 
+// the loader has fetched the guides' bodies, or failed to
+extern "C" EMSCRIPTEN_KEEPALIVE void ruvoya_on_bodies() {
+    if (s.app != nullptr) {
+        s.app->take_bodies();
+    }
+}
+
 extern "C" EMSCRIPTEN_KEEPALIVE void ruvoya_on_timer() {
     ruvoya::platform::request_frames(kSettleFrames);
 }
@@ -675,9 +682,11 @@ double now_ms() {
     return ruvoya_web_now_ms();
 }
 
-std::string_view take_content_bundle() {
+std::string_view take_content_bodies(bool* failed) {
     unsigned long size = 0;
-    const char* bytes = ruvoya_web_take_bundle(&size);
+    int gave_up = 0;
+    const char* bytes = ruvoya_web_take_bodies(&size, &gave_up);
+    *failed = gave_up != 0;
     return bytes != nullptr ? std::string_view(bytes, size) : std::string_view();
 }
 

@@ -28,6 +28,12 @@
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
+namespace ruvoya {
+// the bundle's head, built into the app (bundle.cpp, written by ruvoya-contentc)
+extern const unsigned char ruvoya_bundle_data[];
+extern const unsigned long ruvoya_bundle_size;
+}  // namespace ruvoya
+
 namespace ruvoya::ui {
 
 namespace w = widgets;
@@ -50,15 +56,18 @@ bool App::init() {
         return false;
     }
 
-    // the content bundle, fetched by the loader beside the wasm
+    // the content bundle's head, built in; the bodies come from the loader, maybe later
     std::string error;
-    auto bundle = content::load_bundle(platform::take_content_bundle(), &error);
+    auto bundle = content::load_bundle(
+        std::string_view(reinterpret_cast<const char*>(ruvoya_bundle_data), ruvoya_bundle_size),
+        &error);
     if (!bundle) {
         std::fprintf(stderr, "ruvoya: content bundle: %s\n", error.c_str());
         return false;
     }
     bundle_ = std::move(*bundle);
     build_order();
+    take_bodies();
 
     // saved progress; an unreadable value is kept aside, never overwritten
     const std::string key(progress::kStorageKey);
@@ -95,6 +104,47 @@ bool App::init() {
 
 ImVec4 App::clear_color() const {
     return theme::palette().background;
+}
+
+// The guides' bodies, once the loader has them: attached to the bundle, then whatever
+// waited for them (a guide opened by its address, the counts of ticked items) is redone.
+void App::take_bodies() {
+    if (bundle_.bodies_ready()) {
+        return;
+    }
+    bool failed = false;
+    const std::string_view bodies = platform::take_content_bodies(&failed);
+    if (failed) {
+        notice_ = "common.bodies_failed";
+        bodies_failed_ = true;
+        platform::request_frames(2);
+        return;
+    }
+    if (bodies.empty()) {
+        return;
+    }
+    std::string error;
+    if (!content::attach_bodies(bundle_, bodies, &error)) {
+        std::fprintf(stderr, "ruvoya: content bundle: %s\n", error.c_str());
+        notice_ = "common.bodies_failed";
+        bodies_failed_ = true;
+        platform::request_frames(2);
+        return;
+    }
+    if (route_.page == route::Page::guide) {
+        apply_route(route_);
+    }
+    platform::request_frames(3);
+}
+
+// a guide's page before its body is there: its title, and a line saying it is coming
+void App::draw_body_waiting() {
+    if (const content::Guide* header = bundle_.find_guide(route_.guide_id)) {
+        w::heading(T(header->title), 1);
+    }
+    if (!bodies_failed_) {
+        w::paragraph(tr("guide.loading"), true);
+    }
 }
 
 void App::build_order() {
@@ -229,8 +279,16 @@ void App::apply_route(const route::Route& to) {
     report_status_.clear();
     report_findings_.clear();
 
-    // a guide that is not in the app falls back to the catalogue, and says so
-    if (route_.page == route::Page::guide) {
+    // a guide that is not in the app falls back to the catalogue, and says so; one whose
+    // body has not arrived yet is opened when it does (take_bodies)
+    if (route_.page == route::Page::guide && !bundle_.bodies_ready()) {
+        const content::Guide* header = bundle_.find_guide(route_.guide_id);
+        if (!header || header->is_draft()) {
+            notice_ = "catalogue.guide_missing";
+            route_ = route::catalogue();
+            platform::set_hash(route::format(route_), true);
+        }
+    } else if (route_.page == route::Page::guide) {
         const content::Guide* g = bundle_.load_guide(route_.guide_id);
         if (!g || g->is_draft()) {
             notice_ = "catalogue.guide_missing";
@@ -392,16 +450,22 @@ void App::frame() {
     begin_column(kColumnWidth);
     screen_view::begin_region("main");
     draw_notice();
-    switch (route_.page) {
-        case route::Page::guide:
-            if (guide) {
-                draw_guide(*guide);
-            }
-            break;
-        case route::Page::settings: draw_settings(); break;
-        case route::Page::handoff: draw_handoff(); break;
-        case route::Page::search:
-        case route::Page::catalogue: draw_catalogue(); break;
+    const bool needs_body =
+        route_.page == route::Page::guide || route_.page == route::Page::handoff;
+    if (needs_body && !bundle_.bodies_ready()) {
+        draw_body_waiting();
+    } else {
+        switch (route_.page) {
+            case route::Page::guide:
+                if (guide) {
+                    draw_guide(*guide);
+                }
+                break;
+            case route::Page::settings: draw_settings(); break;
+            case route::Page::handoff: draw_handoff(); break;
+            case route::Page::search:
+            case route::Page::catalogue: draw_catalogue(); break;
+        }
     }
     w::gap(2.0f);
 

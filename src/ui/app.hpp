@@ -33,6 +33,9 @@ public:
     // loads fonts, content and saved progress; false if the app cannot start
     bool init();
 
+    // attaches the guides' bodies once the loader has them (or notes that it failed)
+    void take_bodies();
+
     // draws one frame
     void frame();
 
@@ -104,6 +107,7 @@ private:
     Counts counts(const content::Guide& guide) const;
     void build_order();
     void build_index();
+    void draw_body_waiting();
 
     content::Bundle bundle_;
     // published guides in catalogue order: by category, then along the route
@@ -131,6 +135,8 @@ private:
     bool query_hash_pending_ = false;
     void write_query_hash();
     bool index_built_ = false;
+    // the bodies file could not be fetched or read: guides cannot open until a reload
+    bool bodies_failed_ = false;
     // a long catalogue draws only the cards near the view; the others take the height
     // they had when last drawn (at this width, text size and language), kept here
     static constexpr std::size_t kWindowedFrom = 60;

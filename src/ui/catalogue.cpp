@@ -194,6 +194,11 @@ void App::draw_search_results() {
     // the index is built when the first query comes, not at start-up
     // FIXME: with a very large catalogue (1,000 guides) this stalls the first query for
     // over a second; building the index in idle slices after start-up would hide it.
+    if (!bundle_.bodies_ready()) {
+        w::paragraph(tr(bodies_failed_ ? "common.bodies_failed" : "catalogue.search_loading"),
+                     true);
+        return;
+    }
     if (!index_built_) {
         build_index();
         index_built_ = true;

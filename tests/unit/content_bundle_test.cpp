@@ -103,9 +103,9 @@ TEST_CASE("enum spellings parse back to their values") {
 
 TEST_CASE("a written bundle loads back with every field") {
     const Bundle original = small_bundle();
-    const std::string bytes = write_bundle(original);
+    const BundleFiles files = write_bundle(original);
     std::string error;
-    const std::optional<Bundle> loaded = load_bundle(bytes, &error);
+    const std::optional<Bundle> loaded = load_bundle(files, &error);
     INFO(error);
     REQUIRE(loaded.has_value());
 
@@ -155,18 +155,58 @@ TEST_CASE("a written bundle loads back with every field") {
     }
 }
 
+TEST_CASE("a head without its bodies shows headers, and the bodies can come later") {
+    const BundleFiles files = write_bundle(small_bundle());
+    std::string error;
+    std::optional<Bundle> head = load_bundle(files.head, &error);
+    INFO(error);
+    REQUIRE(head.has_value());
+    CHECK_FALSE(head->bodies_ready());
+    REQUIRE(head->find_guide("medical-help") != nullptr);
+    CHECK(head->find_guide("medical-help")->title.get("en") == "Medical help");
+    CHECK(head->load_guide("medical-help", &error) == nullptr);
+    CHECK(error == "bundle: the guides' bodies have not arrived yet");
+    CHECK_FALSE(visit_texts(*head, 0, [](const TextRef&) {}));
+
+    SUBCASE("the matching bodies attach once, then the guide opens") {
+        REQUIRE(attach_bodies(*head, files.bodies, &error));
+        CHECK(head->bodies_ready());
+        const Guide* guide = head->load_guide("medical-help", &error);
+        REQUIRE(guide != nullptr);
+        CHECK(guide->find_step("decide-urgency") != nullptr);
+        CHECK_FALSE(attach_bodies(*head, files.bodies, &error));
+    }
+    SUBCASE("bodies of another build are refused and the head keeps waiting") {
+        Bundle other = small_bundle();
+        other.guides[0].steps[0].title.values["en"] = "Decide now";
+        CHECK_FALSE(attach_bodies(*head, write_bundle(other).bodies, &error));
+        CHECK(error.rfind("bundle.bodies: from another build (", 0) == 0);
+        CHECK_FALSE(head->bodies_ready());
+        CHECK(attach_bodies(*head, files.bodies, &error));
+    }
+    SUBCASE("a file that is not bodies, or has the wrong size, is refused") {
+        CHECK_FALSE(attach_bodies(*head, files.head, &error));
+        CHECK(error == "bundle.bodies: not a Ruvoya bodies file (run `make content`)");
+        CHECK_FALSE(attach_bodies(*head, files.bodies + "x", &error));
+        CHECK(error.find("bytes of bodies, the head lists") != std::string::npos);
+        CHECK_FALSE(head->bodies_ready());
+    }
+}
+
 TEST_CASE("search texts are visited where they lie in the bundle's bytes") {
-    const std::string bytes = write_bundle(small_bundle());
-    const std::optional<Bundle> bundle = load_bundle(bytes, nullptr);
+    const BundleFiles files = write_bundle(small_bundle());
+    const std::optional<Bundle> bundle = load_bundle(files, nullptr);
     REQUIRE(bundle.has_value());
 
     std::vector<std::string> seen;
     bool inside = true;
+    auto within = [](std::string_view text, const std::string& bytes) {
+        return text.data() >= bytes.data() && text.data() + text.size() <= bytes.data() + bytes.size();
+    };
     const bool ok = visit_texts(*bundle, 0, [&](const TextRef& ref) {
         seen.push_back(std::to_string(static_cast<int>(ref.place)) + " " + std::string(ref.sub_id) +
                        " " + std::string(ref.locale) + " " + std::string(ref.text));
-        inside = inside && ref.text.data() >= bytes.data() &&
-                 ref.text.data() + ref.text.size() <= bytes.data() + bytes.size();
+        inside = inside && (within(ref.text, files.head) || within(ref.text, files.bodies));
     });
     CHECK(ok);
     CHECK(inside);
@@ -195,7 +235,8 @@ TEST_CASE("search texts are visited where they lie in the bundle's bytes") {
 
 TEST_CASE("load_bundle refuses broken bundles with a message naming the bad value") {
     std::string error;
-    std::string bytes = write_bundle(small_bundle());
+    BundleFiles files = write_bundle(small_bundle());
+    std::string& bytes = files.head;
 
     SUBCASE("bytes that are not a bundle") {
         CHECK_FALSE(load_bundle("{\"format\": 1}", &error).has_value());
@@ -203,7 +244,7 @@ TEST_CASE("load_bundle refuses broken bundles with a message naming the bad valu
     }
     SUBCASE("another layout version") {
         CHECK_FALSE(load_bundle(std::string("RVYB\x01", 5), &error).has_value());
-        CHECK(error == "bundle.format: expected 2 (run `make content`)");
+        CHECK(error == "bundle.format: expected 3 (run `make content`)");
     }
     SUBCASE("an unknown enumeration value in a guide's header") {
         const std::optional<Bundle> loaded = load_bundle(bytes, nullptr);
@@ -218,12 +259,13 @@ TEST_CASE("load_bundle refuses broken bundles with a message naming the bad valu
         CHECK(error == "bundle.guides[0].header.risk: unknown value 9");
     }
     SUBCASE("a bad body is found when the guide is opened, and the guide is not shown") {
-        const std::size_t id = bytes.find("decide-urgency");
+        std::string& bodies = files.bodies;
+        const std::size_t id = bodies.find("decide-urgency");
         REQUIRE(id != std::string::npos);
         const std::size_t kind = id + std::string("decide-urgency").size() + 1;
-        REQUIRE(bytes[kind] == static_cast<char>(StepKind::call));
-        bytes[kind] = 42;
-        const std::optional<Bundle> loaded = load_bundle(bytes, &error);
+        REQUIRE(bodies[kind] == static_cast<char>(StepKind::call));
+        bodies[kind] = 42;
+        const std::optional<Bundle> loaded = load_bundle(files, &error);
         REQUIRE(loaded.has_value());
         CHECK(loaded->load_guide("medical-help", &error) == nullptr);
         CHECK(error == "bundle.guides[0].body.steps[0].kind: unknown value 42");
@@ -232,13 +274,14 @@ TEST_CASE("load_bundle refuses broken bundles with a message naming the bad valu
     SUBCASE("a text without English") {
         Bundle broken = small_bundle();
         broken.categories[0].title.values.erase("en");
-        CHECK_FALSE(load_bundle(write_bundle(broken), &error).has_value());
+        CHECK_FALSE(load_bundle(write_bundle(broken).head, &error).has_value());
         CHECK(error == "bundle.categories[0].title: missing the English text");
     }
 }
 
 TEST_CASE("a cut short or damaged bundle never crashes the reader") {
-    const std::string bytes = write_bundle(small_bundle());
+    const BundleFiles files = write_bundle(small_bundle());
+    const std::string& bytes = files.head;
 
     SUBCASE("every cut is refused") {
         for (std::size_t size = 0; size < bytes.size(); ++size) {
@@ -255,7 +298,8 @@ TEST_CASE("a cut short or damaged bundle never crashes the reader") {
                 std::string damaged = bytes;
                 damaged[at] = static_cast<char>(value);
                 std::string error;
-                const std::optional<Bundle> loaded = load_bundle(damaged, &error);
+                const std::optional<Bundle> loaded =
+                    load_bundle(BundleFiles{damaged, files.bodies}, &error);
                 if (!loaded) {
                     ++refused;
                     continue;
@@ -267,6 +311,32 @@ TEST_CASE("a cut short or damaged bundle never crashes the reader") {
             }
         }
         CHECK(refused > 0);
+    }
+    SUBCASE("every cut of the bodies is refused, damaged bodies never crash") {
+        for (std::size_t size = 0; size < files.bodies.size(); ++size) {
+            std::optional<Bundle> head = load_bundle(files.head, nullptr);
+            REQUIRE(head.has_value());
+            std::string error;
+            INFO("size " << size);
+            CHECK_FALSE(attach_bodies(*head, std::string_view(files.bodies).substr(0, size), &error));
+            CHECK(error.rfind("bundle", 0) == 0);
+        }
+        for (std::size_t at = 0; at < files.bodies.size(); ++at) {
+            for (const unsigned char value : {0x00, 0x05, 0x7F, 0x80, 0xFF}) {
+                std::string damaged = files.bodies;
+                damaged[at] = static_cast<char>(value);
+                std::optional<Bundle> head = load_bundle(files.head, nullptr);
+                REQUIRE(head.has_value());
+                std::string error;
+                if (!attach_bodies(*head, damaged, &error)) {
+                    continue;
+                }
+                for (std::size_t i = 0; i < head->guides.size(); ++i) {
+                    visit_texts(*head, i, [](const TextRef&) {});
+                    head->load_guide(head->guides[i].id, &error);
+                }
+            }
+        }
     }
 }
 

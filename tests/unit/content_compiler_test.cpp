@@ -137,7 +137,7 @@ TEST_CASE("the valid fixture tree compiles without errors or warnings") {
     CHECK(result.errors == 0);
     CHECK(result.warnings == 0);
     CHECK(result.guide_count == 3);
-    CHECK_FALSE(result.bundle_bytes.empty());
+    CHECK_FALSE(result.files.head.empty());
     CHECK(summary_line(result) == "contentc: 3 guides, 0 errors, 0 warnings");
 }
 
@@ -201,7 +201,7 @@ TEST_CASE("the bundle round-trips through load_bundle with every guide, step, it
     const CompileResult result = compile_valid_tree();
     REQUIRE(result.ok());
     std::string error;
-    const std::optional<Bundle> bundle = load_bundle(result.bundle_bytes, &error);
+    const std::optional<Bundle> bundle = load_bundle(result.files, &error);
     INFO(error);
     REQUIRE(bundle.has_value());
 
@@ -312,10 +312,16 @@ TEST_CASE("a guide's revision follows its step and item ids, not its texts") {
     }
 }
 
-TEST_CASE("the compiler lists the code points the content uses") {
+TEST_CASE("the compiler writes the bundle's head as C++ bytes and lists the code points used") {
     const CompileResult result = compile_valid_tree();
     REQUIRE(result.ok());
 
+    SUBCASE("bundle.cpp holds the size and every byte") {
+        const std::string source = bundle_cpp_source("{\"a\":1}");
+        CHECK(source.find("const unsigned long ruvoya_bundle_size = 7UL;") != std::string::npos);
+        CHECK(source.find("123,34,97,34,58,49,125,0") != std::string::npos);
+        CHECK(source.find("namespace ruvoya {") != std::string::npos);
+    }
     SUBCASE("codepoints.txt has printable ASCII and the Cyrillic the texts use") {
         const std::string text = code_points_text(result.code_points);
         CHECK(text.rfind("20\n21\n", 0) == 0);
@@ -344,7 +350,7 @@ TEST_CASE("the real content tree compiles with no error") {
     CHECK(result.errors == 0);
     CHECK(result.guide_count > 0);
     std::string error;
-    CHECK(load_bundle(result.bundle_bytes, &error).has_value());
+    CHECK(load_bundle(result.files, &error).has_value());
 }
 
 TEST_CASE("mangled content is reported, never a crash") {
@@ -396,7 +402,7 @@ TEST_CASE("mangled content is reported, never a crash") {
             }
             if (result.ok()) {
                 std::string error;
-                CHECK(load_bundle(result.bundle_bytes, &error).has_value());
+                CHECK(load_bundle(result.files, &error).has_value());
             }
         }
     }

@@ -10,17 +10,24 @@
 //   [SECTION] catalogue order
 #include "core/content/bundle.hpp"
 
+#include <cstdio>
 #include <functional>
 #include <queue>
 #include <unordered_map>
 #include <utility>
 #include <vector>
 
+#include "core/content/checks.hpp"
+
 namespace ruvoya::content {
 
 namespace {
 
 constexpr std::string_view kMagic = "RVYB";
+constexpr std::string_view kBodiesMagic = "RVYD";
+
+// body places are 32-bit offsets into the bodies file
+constexpr std::uint64_t kMaxBodiesSize = 0xFFFFFFFFu;
 
 // ---- [SECTION] writing ----------------------------------------------------------------
 
@@ -424,15 +431,23 @@ void expect_end(Reader& r) {
 // The path prefix of one guide's record, e.g. "bundle.guides[3].body".
 Reader guide_reader(const Bundle& bundle, std::size_t index, bool body) {
     const GuidePlace& place = bundle.places[index];
-    const std::size_t start = body ? place.body : place.header;
-    const std::size_t size = body ? place.body_size : place.header_size;
-    return Reader(bundle.bytes, start, start + size);
+    if (body) {
+        const std::size_t start = bundle.bodies_start + place.body;
+        return Reader(bundle.bodies, start, start + place.body_size);
+    }
+    return Reader(bundle.bytes, place.header, place.header + place.header_size);
 }
 
 // Decodes the body of guides[index] into it; a no-op when already done.
 bool load_body(const Bundle& bundle, std::size_t index, std::string* error) {
     if (bundle.bytes.empty() || bundle.body_loaded[index]) {
         return true;
+    }
+    if (!bundle.bodies_ready()) {
+        if (error != nullptr) {
+            *error = "bundle: the guides' bodies have not arrived yet";
+        }
+        return false;
     }
     Reader r = guide_reader(bundle, index, true);
     r.enter(".guides", index);
@@ -468,10 +483,23 @@ bool load_body(const Bundle& bundle, std::size_t index, std::string* error) {
 
 // ---- [SECTION] the bundle -------------------------------------------------------------
 
-std::string write_bundle(const Bundle& bundle) {
+BundleFiles write_bundle(const Bundle& bundle) {
+    // the bodies first: the head names them by a hash of their bytes
+    Writer bodies;
+    std::vector<std::size_t> body_sizes;
+    for (const Guide& guide : bundle.guides) {
+        const std::size_t before = bodies.out.size();
+        write_guide_body(bodies, guide);
+        body_sizes.push_back(bodies.out.size() - before);
+    }
+    char id[24];
+    std::snprintf(id, sizeof id, "%016llx",
+                  static_cast<unsigned long long>(fnv1a64(bodies.out)));
+
     Writer w;
     w.out.append(kMagic);
     w.number(kBundleFormat);
+    w.string(id);
 
     // site, categories, UI strings
     w.strings(bundle.site.locales);
@@ -498,17 +526,23 @@ std::string write_bundle(const Bundle& bundle) {
         }
     }
 
-    // each guide as two sized records, so a reader can skip either
+    // each guide's header as a sized record, and its body's size in the bodies file
     w.number(bundle.guides.size());
-    for (const Guide& guide : bundle.guides) {
+    for (std::size_t i = 0; i < bundle.guides.size(); ++i) {
         Writer header;
-        write_guide_header(header, guide);
+        write_guide_header(header, bundle.guides[i]);
         w.blob(header.out);
-        Writer body;
-        write_guide_body(body, guide);
-        w.blob(body.out);
+        w.number(body_sizes[i]);
     }
-    return std::move(w.out);
+
+    BundleFiles files;
+    files.head = std::move(w.out);
+    Writer preamble;
+    preamble.out.append(kBodiesMagic);
+    preamble.number(kBundleFormat);
+    preamble.string(id);
+    files.bodies = std::move(preamble.out) + bodies.out;
+    return files;
 }
 
 std::optional<Bundle> load_bundle(std::string_view bytes, std::string* error) {
@@ -529,9 +563,10 @@ std::optional<Bundle> load_bundle(std::string_view bytes, std::string* error) {
                       " (run `make content`)");
     }
 
-    // site, categories, UI strings
+    // the bodies file this head belongs to, then site, categories, UI strings
     Bundle bundle;
     bundle.bytes = bytes;
+    r.string(".bodies", bundle.bodies_id);
     r.enter(".site");
     r.strings(".locales", bundle.site.locales);
     r.string(".report_email", bundle.site.report_email);
@@ -562,17 +597,24 @@ std::optional<Bundle> load_bundle(std::string_view bytes, std::string* error) {
 
     // guides: the headers now, the bodies' places for later
     std::string header_error;
+    std::uint64_t bodies_size = 0;
     r.each(".guides", [&](std::size_t index) {
         GuidePlace place;
         const std::string_view header = r.blob();
-        const std::string_view body = r.blob();
+        r.enter(".body_size");
+        const std::uint64_t body_size = r.number();
+        if (r.ok() && body_size > kMaxBodiesSize - bodies_size) {
+            r.fail("larger than a bodies file can be");
+        }
+        r.leave();
         if (!r.ok()) {
             return;
         }
         place.header = static_cast<std::uint32_t>(header.data() - bytes.data());
         place.header_size = static_cast<std::uint32_t>(header.size());
-        place.body = static_cast<std::uint32_t>(body.data() - bytes.data());
-        place.body_size = static_cast<std::uint32_t>(body.size());
+        place.body = static_cast<std::uint32_t>(bodies_size);
+        place.body_size = static_cast<std::uint32_t>(body_size);
+        bodies_size += body_size;
 
         Reader h(bytes, place.header, place.header + place.header_size);
         h.enter(".guides", index);
@@ -591,8 +633,51 @@ std::optional<Bundle> load_bundle(std::string_view bytes, std::string* error) {
         // a header's own message names the place inside the guide
         return report(header_error.empty() ? r.error() : header_error);
     }
+    bundle.bodies_size = bodies_size;
     bundle.body_loaded.assign(bundle.guides.size(), false);
     bundle.index_guides();
+    return bundle;
+}
+
+bool attach_bodies(Bundle& bundle, std::string_view bodies, std::string* error) {
+    auto report = [error](const std::string& message) {
+        if (error != nullptr) {
+            *error = message;
+        }
+        return false;
+    };
+    if (bundle.bytes.empty() || bundle.bodies_ready()) {
+        return report("bundle: no loaded head waiting for its bodies");
+    }
+    if (bodies.substr(0, kBodiesMagic.size()) != kBodiesMagic) {
+        return report("bundle.bodies: not a Ruvoya bodies file (run `make content`)");
+    }
+    Reader r(bodies, kBodiesMagic.size(), bodies.size());
+    r.enter(".bodies");
+    const std::uint64_t format = r.number();
+    const std::string_view id = r.view();
+    if (!r.ok()) {
+        return report(r.error());
+    }
+    if (format != static_cast<std::uint64_t>(kBundleFormat) || id != bundle.bodies_id) {
+        // a cached copy from another build: reloading fetches the matching one
+        return report("bundle.bodies: from another build (" + std::string(id) +
+                      ", the head expects " + bundle.bodies_id + ")");
+    }
+    if (bodies.size() - r.offset() != bundle.bodies_size) {
+        return report("bundle.bodies: " + std::to_string(bodies.size() - r.offset()) +
+                      " bytes of bodies, the head lists " + std::to_string(bundle.bodies_size));
+    }
+    bundle.bodies = bodies;
+    bundle.bodies_start = r.offset();
+    return true;
+}
+
+std::optional<Bundle> load_bundle(const BundleFiles& files, std::string* error) {
+    std::optional<Bundle> bundle = load_bundle(files.head, error);
+    if (bundle && !attach_bodies(*bundle, files.bodies, error)) {
+        return std::nullopt;
+    }
     return bundle;
 }
 
@@ -609,7 +694,7 @@ const Guide* Bundle::load_guide(std::string_view id, std::string* error) const {
 
 bool visit_texts(const Bundle& bundle, std::size_t index,
                  const std::function<void(const TextRef&)>& visit) {
-    if (bundle.bytes.empty() || index >= bundle.places.size()) {
+    if (bundle.bytes.empty() || !bundle.bodies_ready() || index >= bundle.places.size()) {
         return false;
     }
     TextRef ref;

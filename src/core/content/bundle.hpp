@@ -6,9 +6,17 @@
 // as WebAssembly, where exceptions cannot be caught): bad input gives an error message,
 // never a crash.
 //
+// It comes as two files. The head (bundle.bin) holds everything the first screen needs and
+// is built into the app; the bodies (bodies.bin) are fetched beside it and attached when
+// they arrive (attach_bodies), so that a catalogue of a thousand guides does not wait for
+// every step of every guide. The head names its bodies by a hash of their bytes, and a
+// bodies file from another build is refused.
+//
 // Layout (all counts and numbers are LEB128 varints; a string is its bytes and a zero
 // byte; a text is a count of (locale, string) pairs):
-//   "RVYB" format site categories ui guide-count (header-size header body-size body)...
+//   head:   "RVYB" format bodies-id site categories ui
+//           guide-count (header-size header body-size)...
+//   bodies: "RVYD" format bodies-id body... (in the order of the guides)
 // The header and body fields follow in the order of write_guide_header / write_guide_body
 // in bundle.cpp.
 #pragma once
@@ -24,16 +32,30 @@
 namespace ruvoya::content {
 
 // version of the bundle's binary layout; load_bundle refuses any other
-inline constexpr int kBundleFormat = 2;
+inline constexpr int kBundleFormat = 3;
 
-// Reads a bundle written by write_bundle. The bundle keeps views of `bytes` (guide bodies
-// are decoded from them on first use), so `bytes` must outlive it. On failure returns
-// nothing and, when `error` is given, stores a message naming the place of the first bad
-// value (e.g. "bundle.guides[2].header.risk: unknown value 7").
-std::optional<Bundle> load_bundle(std::string_view bytes, std::string* error);
+// The two files of a written bundle.
+struct BundleFiles {
+    std::string head;
+    std::string bodies;
+};
 
 // The binary bundle of `bundle`, in the form load_bundle reads.
-std::string write_bundle(const Bundle& bundle);
+BundleFiles write_bundle(const Bundle& bundle);
+
+// Reads the head of a bundle written by write_bundle; its guides have their headers only
+// until attach_bodies. The bundle keeps views of `head`, so `head` must outlive it. On
+// failure returns nothing and, when `error` is given, stores a message naming the place
+// of the first bad value (e.g. "bundle.guides[2].header.risk: unknown value 7").
+std::optional<Bundle> load_bundle(std::string_view head, std::string* error);
+
+// Gives a loaded head its bodies; they are read in place, so `bodies` must outlive the
+// bundle. False, with a message in `error`, when they are not a bodies file, come from
+// another build or do not have the sizes the head lists: the bundle is then unchanged.
+bool attach_bodies(Bundle& bundle, std::string_view bodies, std::string* error);
+
+// Both steps at once, for a bundle whose two files are at hand.
+std::optional<Bundle> load_bundle(const BundleFiles& files, std::string* error);
 
 // Where a searchable text lies in a guide.
 enum class TextPlace : std::uint8_t {
@@ -63,7 +85,8 @@ struct TextRef {
 // title, summary, keywords (one word each), steps (title, text, tip, then substeps),
 // needs, checklist items, traps, questions and answers, link labels. The views point into
 // the bytes the bundle was loaded from. Returns false (having visited a part or nothing)
-// when the bundle was not loaded from bytes or the guide's bytes are corrupt.
+// when the bundle was not loaded from bytes, its bodies are not attached yet, or the
+// guide's bytes are corrupt.
 bool visit_texts(const Bundle& bundle, std::size_t index,
                  const std::function<void(const TextRef&)>& visit);
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/content/diagnostics.hpp"
+#include "core/content/bundle.hpp"
 #include "core/content/model.hpp"
 
 namespace ruvoya::content {
@@ -54,8 +55,8 @@ struct CompileResult {
     std::size_t guide_count = 0;
     // the validated content; complete only when there is no error
     Bundle bundle;
-    // write_bundle(bundle); empty when there is an error
-    std::string bundle_bytes;
+    // write_bundle(bundle): bundle.bin and bodies.bin; empty when there is an error
+    BundleFiles files;
     // every code point the content and UI strings use plus printable ASCII, ascending
     std::vector<char32_t> code_points;
 
@@ -73,6 +74,11 @@ bool read_content_tree(const std::string& root, std::vector<SourceFile>& files, 
 // The revision of a guide: 16 hex digits of FNV-1a 64 over its step ids in order and its
 // checklist item ids with their levels (sorted by id). Texts do not affect it.
 std::string guide_revision(const Guide& guide);
+
+// A C++ source defining ruvoya::ruvoya_bundle_data (the bytes of `bundle_bytes` followed by
+// a terminating zero) and ruvoya::ruvoya_bundle_size (the byte count without the zero):
+// how the app carries the bundle's head.
+std::string bundle_cpp_source(std::string_view bundle_bytes);
 
 // One code point per line as hex digits (e.g. "41"), the form hb-subset --unicodes-file
 // reads.

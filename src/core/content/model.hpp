@@ -195,7 +195,7 @@ struct Guide {
 
 // ---- bundle -----------------------------------------------------------------------
 
-// Where one guide lies in the bytes of a loaded bundle (bundle.hpp).
+// Where one guide lies in a loaded bundle's head and bodies (bundle.hpp).
 struct GuidePlace {
     std::uint32_t header = 0;
     std::uint32_t header_size = 0;
@@ -234,10 +234,20 @@ struct Bundle {
     // Makes find_guide a map lookup; load_bundle calls it, code that builds a bundle may.
     void index_guides();
 
-    // ---- set by load_bundle ----
-    // the bytes the bundle was read from; empty for a bundle built in code
+    // Whether guides' bodies can be read: always for a bundle built in code, once
+    // attach_bodies has succeeded for one loaded from bytes.
+    bool bodies_ready() const { return bytes.empty() || !bodies.empty(); }
+
+    // ---- set by load_bundle and attach_bodies (bundle.hpp) ----
+    // the head the bundle was read from; empty for a bundle built in code
     std::string_view bytes;
-    // one per guide when `bytes` is set
+    // the bodies file once attached, its bodies starting at bodies_start
+    std::string_view bodies;
+    std::size_t bodies_start = 0;
+    // what the head says of its bodies file: its id and the size of its bodies
+    std::string bodies_id;
+    std::uint64_t bodies_size = 0;
+    // one per guide when `bytes` is set; GuidePlace::body counts from bodies_start
     std::vector<GuidePlace> places;
     // which guides' bodies have been decoded (one per guide when `bytes` is set)
     mutable std::vector<bool> body_loaded;
