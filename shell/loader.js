@@ -349,7 +349,10 @@
   if (/^#\/(guide|search|take)\//.test(window.location.hash)) {
     fetchBodies(0);
   } else {
-    window.addEventListener('ruvoya-first-frame', function () { fetchBodies(0); }, { once: true });
+    // from a task of its own: the first frame is painted before the fetch starts
+    window.addEventListener('ruvoya-first-frame', function () {
+      setTimeout(function () { fetchBodies(0); }, 0);
+    }, { once: true });
   }
 
   // the one-file build has the app's script inline, right after this one

@@ -299,9 +299,12 @@ test('the catalogue is drawn before the guides\' bodies are fetched', async () =
   const context = await app.browser.newContext();
   const page = await context.newPage();
   let framesAtFetch = null;
-  page.on('request', async (req) => {
-    if (!req.url().endsWith('/bodies.bin')) return;
-    framesAtFetch = await page.evaluate(() => window.ruvoya.frames());
+  page.on('request', (req) => {
+    // the page's own fetch, not the service worker's offline copy; the page may be gone
+    // by the time a late request is seen
+    if (!req.url().endsWith('/bodies.bin') || req.serviceWorker()) return;
+    page.evaluate(() => window.ruvoya.frames())
+      .then((n) => { framesAtFetch = n; }, () => {});
   });
   await page.goto(app.url);
   await waitForItem(page, 'All guides');
