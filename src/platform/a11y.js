@@ -11,6 +11,8 @@ mergeInto(LibraryManager.library, {
     root: null,
     skip: null,
     version: -1,
+    // a sync with the last frame drawn is scheduled (ruvoya_a11y_frame_done)
+    syncPending: false,
     // key -> element for every node on the page; id -> the control the user operates
     // (made in init: the library's objects are copied into the output as text)
     nodes: null,
@@ -572,16 +574,29 @@ mergeInto(LibraryManager.library, {
     },
   },
 
+  // The tree follows the frames from a task of its own, once the page is idle (at most
+  // 100 ms later): frames in a row (scrolling, typing) then patch it once, and a frame's
+  // pixels never wait for the DOM. It reads whatever frame was drawn last.
   ruvoya_a11y_frame_done__deps: ['$RuvoyaA11y'],
   ruvoya_a11y_frame_done: function () {
     var A = RuvoyaA11y;
-    if (!A.root) A.init();
-    var v = _ruvoya_semantics_version();
-    if (v !== A.version) {
-      A.version = v;
-      A.update(JSON.parse(UTF8ToString(_ruvoya_semantics_json())));
+    if (A.syncPending) return;
+    A.syncPending = true;
+    var sync = function () {
+      A.syncPending = false;
+      if (!A.root) A.init();
+      var v = _ruvoya_semantics_version();
+      if (v !== A.version) {
+        A.version = v;
+        A.update(JSON.parse(UTF8ToString(_ruvoya_semantics_json())));
+      }
+      A.followNav();
+    };
+    if (typeof window.requestIdleCallback === 'function') {
+      window.requestIdleCallback(sync, { timeout: 100 });
+    } else {
+      setTimeout(sync, 16);
     }
-    A.followNav();
   },
 
   ruvoya_a11y_speech_state__deps: ['$RuvoyaA11y'],
