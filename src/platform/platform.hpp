@@ -15,6 +15,10 @@ void request_frames(int n = 1);
 // wake the frame loop once, ms milliseconds from now (a timer or a delayed animation)
 void wake_after(int ms);
 
+// have the app's idle_work called once, when the browser has nothing else to do (no
+// frame is drawn for it); repeated calls before then ask once
+void request_idle_work();
+
 // the distance in CSS pixels the content should scroll this frame, from touch drags,
 // flicks and the wheel; positive towards the top. Call once per frame.
 float take_scroll();

@@ -10,6 +10,7 @@ mergeInto(LibraryManager.library, {
     input: null,
     frames: 0,
     frameTimes: [],
+    idlePending: false,
     composing: false,
     clipboard: '',
     cursor: '',
@@ -282,6 +283,23 @@ mergeInto(LibraryManager.library, {
 
   ruvoya_web_set_timeout: function (ms) {
     setTimeout(function () { _ruvoya_on_timer(); }, ms);
+  },
+
+  // one pending call at a time; without requestIdleCallback, a short slice after a pause
+  ruvoya_web_request_idle__deps: ['$RuvoyaWeb'],
+  ruvoya_web_request_idle: function () {
+    if (RuvoyaWeb.idlePending) return;
+    RuvoyaWeb.idlePending = true;
+    var run = function (budget) {
+      RuvoyaWeb.idlePending = false;
+      _ruvoya_on_idle(budget);
+    };
+    if (typeof window.requestIdleCallback === 'function') {
+      window.requestIdleCallback(function (deadline) { run(deadline.timeRemaining()); },
+                                 { timeout: 1000 });
+    } else {
+      setTimeout(function () { run(8); }, 50);
+    }
   },
 
   ruvoya_web_storage_keys: function (prefix) {

@@ -52,6 +52,7 @@ void ruvoya_web_set_hash(const char* hash, int replace);
 char* ruvoya_web_get_hash();
 void ruvoya_web_set_language(const char* lang);
 void ruvoya_web_set_timeout(int ms);
+void ruvoya_web_request_idle();
 void ruvoya_web_listen_hash();
 char* ruvoya_web_preferred_language();
 void ruvoya_a11y_frame_done();
@@ -613,6 +614,13 @@ extern "C" EMSCRIPTEN_KEEPALIVE void ruvoya_on_bodies() {
     }
 }
 
+// the browser is idle for about budget_ms
+extern "C" EMSCRIPTEN_KEEPALIVE void ruvoya_on_idle(double budget_ms) {
+    if (s.app != nullptr) {
+        s.app->idle_work(budget_ms);
+    }
+}
+
 extern "C" EMSCRIPTEN_KEEPALIVE void ruvoya_on_timer() {
     ruvoya::platform::request_frames(kSettleFrames);
 }
@@ -664,6 +672,10 @@ void request_frames(int n) {
 
 void wake_after(int ms) {
     ruvoya_web_set_timeout(ms);
+}
+
+void request_idle_work() {
+    ruvoya_web_request_idle();
 }
 
 float take_scroll() {

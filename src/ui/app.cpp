@@ -135,6 +135,37 @@ void App::take_bodies() {
         apply_route(route_);
     }
     platform::request_frames(3);
+
+    // the search index is built in the background from now on
+    index_builder_.emplace();
+    index_next_ = 0;
+    platform::request_idle_work();
+}
+
+void App::idle_work(double budget_ms) {
+    if (!index_builder_) {
+        return;
+    }
+
+    // whole guides, while the slice lasts (at least one guide per call)
+    const double start = platform::now_ms();
+    const double slice = std::max(2.0, budget_ms - 1.0);
+    while (index_next_ < order_.size()) {
+        add_to_index(*order_[index_next_++]);
+        if (platform::now_ms() - start >= slice) {
+            break;
+        }
+    }
+    if (index_next_ < order_.size()) {
+        platform::request_idle_work();
+        return;
+    }
+    finish_index();
+
+    // a search that was waiting for the index runs now
+    if (route_.page == route::Page::search) {
+        platform::request_frames(2);
+    }
 }
 
 // a guide's page before its body is there: its title, and a line saying it is coming
@@ -151,9 +182,9 @@ void App::build_order() {
     order_ = content::catalogue_order(bundle_);
 }
 
-// every text a person might search for, in every locale it exists in, viewed where it
-// lies in the bundle rather than copied
-void App::build_index() {
+// every text of a guide a person might search for, in every locale it exists in, viewed
+// where it lies in the bundle rather than copied
+void App::add_to_index(const content::Guide& g) {
     using K = search::FieldKind;
     using P = content::TextPlace;
     auto kind_of = [](P place) {
@@ -183,15 +214,25 @@ void App::build_index() {
         }
         return K::other;
     };
-    search::IndexBuilder builder;
-    for (const content::Guide* g : order_) {
-        const std::size_t index = static_cast<std::size_t>(g - bundle_.guides.data());
-        const std::string_view id = g->id;
-        content::visit_texts(bundle_, index, [&](const content::TextRef& ref) {
-            builder.add(search::Document{id, kind_of(ref.place), ref.sub_id, ref.locale, ref.text});
-        });
+    const std::size_t index = static_cast<std::size_t>(&g - bundle_.guides.data());
+    const std::string_view id = g.id;
+    content::visit_texts(bundle_, index, [&](const content::TextRef& ref) {
+        index_builder_->add(search::Document{id, kind_of(ref.place), ref.sub_id, ref.locale,
+                                             ref.text});
+    });
+}
+
+// what the idle slices have not added yet, then the index itself
+void App::finish_index() {
+    if (index_built_ || !index_builder_) {
+        return;
     }
-    index_ = builder.build();
+    while (index_next_ < order_.size()) {
+        add_to_index(*order_[index_next_++]);
+    }
+    index_ = index_builder_->build();
+    index_builder_.reset();
+    index_built_ = true;
 }
 
 App::Counts App::counts(const content::Guide& header) const {

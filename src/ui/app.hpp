@@ -36,6 +36,10 @@ public:
     // attaches the guides' bodies once the loader has them (or notes that it failed)
     void take_bodies();
 
+    // work that waits for the browser to be idle: building the search index, a few guides
+    // at a time, within about budget_ms
+    void idle_work(double budget_ms);
+
     // draws one frame
     void frame();
 
@@ -106,7 +110,10 @@ private:
     };
     Counts counts(const content::Guide& guide) const;
     void build_order();
-    void build_index();
+    // the search index: built in idle slices once the bodies are there (idle_work), or
+    // finished at once by the first search that cannot wait
+    void add_to_index(const content::Guide& guide);
+    void finish_index();
     void draw_body_waiting();
 
     content::Bundle bundle_;
@@ -135,6 +142,9 @@ private:
     bool query_hash_pending_ = false;
     void write_query_hash();
     bool index_built_ = false;
+    std::optional<search::IndexBuilder> index_builder_;
+    // the next guide of order_ to add to index_builder_
+    std::size_t index_next_ = 0;
     // the bodies file could not be fetched or read: guides cannot open until a reload
     bool bodies_failed_ = false;
     // a long catalogue draws only the cards near the view; the others take the height

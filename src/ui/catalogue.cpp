@@ -191,18 +191,14 @@ void App::draw_catalogue_card(const content::Guide& guide, bool windowed) {
 }
 
 void App::draw_search_results() {
-    // the index is built when the first query comes, not at start-up
-    // FIXME: with a very large catalogue (1,000 guides) this stalls the first query for
-    // over a second; building the index in idle slices after start-up would hide it.
+    // the index is built in idle slices once the bodies have come (App::idle_work); a
+    // query before it is done finishes it at once
     if (!bundle_.bodies_ready()) {
         w::paragraph(tr(bodies_failed_ ? "common.bodies_failed" : "catalogue.search_loading"),
                      true);
         return;
     }
-    if (!index_built_) {
-        build_index();
-        index_built_ = true;
-    }
+    finish_index();
 
     // the query runs once per change of the text or of the page count, not once per frame;
     // new text starts again from the first page

@@ -331,6 +331,19 @@ test('a guide opened by its address says it is loading, then shows itself', asyn
   await context.close();
 });
 
+test('a search opened by its address waits for the guides, then finds them', async () => {
+  const context = await app.browser.newContext();
+  const page = await context.newPage();
+  await context.route('**/bodies.bin', async (route) => {
+    await new Promise((done) => setTimeout(done, 1000));
+    await route.continue();
+  });
+  await page.goto(app.url + '#/search/insurance');
+  await waitForItem(page, 'Getting the guides ready to search');
+  await waitForItem(page, 'How to get medical help');
+  await context.close();
+});
+
 test('when the bodies never come, a guide says so instead of opening', async () => {
   const context = await app.browser.newContext();
   const page = await context.newPage();
