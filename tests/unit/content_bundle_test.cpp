@@ -295,11 +295,10 @@ TEST_CASE("a cut short or damaged bundle never crashes the reader") {
         int refused = 0;
         for (std::size_t at = 0; at < bytes.size(); ++at) {
             for (const unsigned char value : {0x00, 0x05, 0x7F, 0x80, 0xFF}) {
-                std::string damaged = bytes;
-                damaged[at] = static_cast<char>(value);
+                BundleFiles damaged = files;
+                damaged.head[at] = static_cast<char>(value);
                 std::string error;
-                const std::optional<Bundle> loaded =
-                    load_bundle(BundleFiles{damaged, files.bodies}, &error);
+                const std::optional<Bundle> loaded = load_bundle(damaged, &error);
                 if (!loaded) {
                     ++refused;
                     continue;

@@ -54,8 +54,10 @@ std::optional<Bundle> load_bundle(std::string_view head, std::string* error);
 // another build or do not have the sizes the head lists: the bundle is then unchanged.
 bool attach_bodies(Bundle& bundle, std::string_view bodies, std::string* error);
 
-// Both steps at once, for a bundle whose two files are at hand.
+// Both steps at once, for a bundle whose two files are at hand (and stay: the bundle
+// reads them in place, so a temporary is refused).
 std::optional<Bundle> load_bundle(const BundleFiles& files, std::string* error);
+std::optional<Bundle> load_bundle(BundleFiles&& files, std::string* error) = delete;
 
 // Where a searchable text lies in a guide.
 enum class TextPlace : std::uint8_t {
