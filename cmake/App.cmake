@@ -111,6 +111,11 @@ set(RUVOYA_WASM_LINK_FLAGS
   -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0 -sGL_TRACK_ERRORS=0
   -sGL_EXTENSIONS_IN_PREFIXED_FORMAT=0 -sTEXTDECODER=2)
 target_compile_options(ruvoya_core PRIVATE ${RUVOYA_WASM_COMPILE_FLAGS})
+# Search and text folding run in loops over every term and text: built for speed, they
+# answer a query about 3.5 times faster in wasm than at -Oz (median 0.15 ms against
+# 0.52 ms at 1,000 guides, measured in node), for 16 KB more wasm (6 KB brotli).
+set_source_files_properties(src/core/search/search.cpp src/core/text/text.cpp
+                            TARGET_DIRECTORY ruvoya_core PROPERTIES COMPILE_OPTIONS -O2)
 target_compile_options(imgui PRIVATE ${RUVOYA_WASM_COMPILE_FLAGS})
 target_compile_options(ruvoya PRIVATE ${RUVOYA_WASM_COMPILE_FLAGS})
 set(_js "${CMAKE_SOURCE_DIR}/src/platform/platform.js")
