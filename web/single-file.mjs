@@ -2,8 +2,9 @@
 // stick with no network. Made from the assembled dist/ (the same build as the site): the
 // style, the loader and the app's script inline, the favicon as a data: URI, and the wasm
 // and the guides' bodies as base64 in non-executing <script> elements that the loader
-// decodes. No service worker and no manifest (neither works from file://). Its Content-Security-Policy allows exactly
-// the inline code it carries, by hash, and no network at all.
+// decodes. No service worker and no manifest (neither works from file://). Its
+// Content-Security-Policy allows exactly the inline code it carries, by hash, and no
+// network at all.
 //   node web/single-file.mjs <dist-dir> <out.html>
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';

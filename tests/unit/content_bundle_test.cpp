@@ -201,7 +201,8 @@ TEST_CASE("search texts are visited where they lie in the bundle's bytes") {
     std::vector<std::string> seen;
     bool inside = true;
     auto within = [](std::string_view text, const std::string& bytes) {
-        return text.data() >= bytes.data() && text.data() + text.size() <= bytes.data() + bytes.size();
+        return text.data() >= bytes.data() &&
+               text.data() + text.size() <= bytes.data() + bytes.size();
     };
     const bool ok = visit_texts(*bundle, 0, [&](const TextRef& ref) {
         seen.push_back(std::to_string(static_cast<int>(ref.place)) + " " + std::string(ref.sub_id) +
@@ -317,7 +318,8 @@ TEST_CASE("a cut short or damaged bundle never crashes the reader") {
             REQUIRE(head.has_value());
             std::string error;
             INFO("size " << size);
-            CHECK_FALSE(attach_bodies(*head, std::string_view(files.bodies).substr(0, size), &error));
+            const std::string_view cut = std::string_view(files.bodies).substr(0, size);
+            CHECK_FALSE(attach_bodies(*head, cut, &error));
             CHECK(error.rfind("bundle", 0) == 0);
         }
         for (std::size_t at = 0; at < files.bodies.size(); ++at) {
