@@ -577,7 +577,7 @@ mergeInto(LibraryManager.library, {
   // The tree follows the frames from a task of its own, once the page is idle (at most
   // 100 ms later): frames in a row (scrolling, typing) then patch it once, and a frame's
   // pixels never wait for the DOM. It reads whatever frame was drawn last.
-  ruvoya_a11y_frame_done__deps: ['$RuvoyaA11y'],
+  ruvoya_a11y_frame_done__deps: ['$RuvoyaA11y', '$RuvoyaWeb'],
   ruvoya_a11y_frame_done: function () {
     var A = RuvoyaA11y;
     if (A.syncPending) return;
@@ -592,11 +592,7 @@ mergeInto(LibraryManager.library, {
       }
       A.followNav();
     };
-    if (typeof window.requestIdleCallback === 'function') {
-      window.requestIdleCallback(sync, { timeout: 100 });
-    } else {
-      setTimeout(sync, 16);
-    }
+    RuvoyaWeb.whenIdle(sync, 100);
   },
 
   ruvoya_a11y_speech_state__deps: ['$RuvoyaA11y'],

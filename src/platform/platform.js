@@ -15,6 +15,17 @@ mergeInto(LibraryManager.library, {
     clipboard: '',
     cursor: '',
 
+    // fn(budget ms) once the page is idle, at most timeout ms from now; without
+    // requestIdleCallback (Safari), a short slice after a pause
+    whenIdle: function (fn, timeout) {
+      if (typeof window.requestIdleCallback === 'function') {
+        window.requestIdleCallback(function (deadline) { fn(deadline.timeRemaining()); },
+                                   { timeout: timeout });
+      } else {
+        setTimeout(function () { fn(8); }, Math.min(50, timeout));
+      }
+    },
+
     // a hidden, focusable textarea receives what the user types, on any keyboard
     createInput: function () {
       var el = document.createElement('textarea');
@@ -285,21 +296,15 @@ mergeInto(LibraryManager.library, {
     setTimeout(function () { _ruvoya_on_timer(); }, ms);
   },
 
-  // one pending call at a time; without requestIdleCallback, a short slice after a pause
+  // one pending call at a time
   ruvoya_web_request_idle__deps: ['$RuvoyaWeb'],
   ruvoya_web_request_idle: function () {
     if (RuvoyaWeb.idlePending) return;
     RuvoyaWeb.idlePending = true;
-    var run = function (budget) {
+    RuvoyaWeb.whenIdle(function (budget) {
       RuvoyaWeb.idlePending = false;
       _ruvoya_on_idle(budget);
-    };
-    if (typeof window.requestIdleCallback === 'function') {
-      window.requestIdleCallback(function (deadline) { run(deadline.timeRemaining()); },
-                                 { timeout: 1000 });
-    } else {
-      setTimeout(function () { run(8); }, 50);
-    }
+    }, 1000);
   },
 
   ruvoya_web_storage_keys: function (prefix) {

@@ -114,18 +114,14 @@ void App::take_bodies() {
     }
     bool failed = false;
     const std::string_view bodies = platform::take_content_bodies(&failed);
-    if (failed) {
-        notice_ = "common.bodies_failed";
-        bodies_failed_ = true;
-        platform::request_frames(2);
-        return;
-    }
-    if (bodies.empty()) {
+    if (!failed && bodies.empty()) {
         return;
     }
     std::string error;
-    if (!content::attach_bodies(bundle_, bodies, &error)) {
-        std::fprintf(stderr, "ruvoya: content bundle: %s\n", error.c_str());
+    if (failed || !content::attach_bodies(bundle_, bodies, &error)) {
+        if (!error.empty()) {
+            std::fprintf(stderr, "ruvoya: content bundle: %s\n", error.c_str());
+        }
         notice_ = "common.bodies_failed";
         bodies_failed_ = true;
         platform::request_frames(2);

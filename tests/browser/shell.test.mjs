@@ -243,13 +243,18 @@ test('a browser with no WebGL 2 at all is told so before the app is downloaded',
   await context.close();
 });
 
+// every request for `file` answered only after ms milliseconds
+async function delay(context, file, ms) {
+  await context.route(`**/${file}`, async (route) => {
+    await new Promise((done) => setTimeout(done, ms));
+    await route.continue();
+  });
+}
+
 test('a slow start shows the loading screen with its progress, then the app', async () => {
   const context = await app.browser.newContext();
   const page = await context.newPage();
-  await context.route('**/ruvoya.wasm', async (route) => {
-    await new Promise((done) => setTimeout(done, 1500));
-    await route.continue();
-  });
+  await delay(context, 'ruvoya.wasm', 1500);
   await page.goto(app.url);
   await page.waitForSelector('#loading:not([hidden])', { timeout: 1400 });
   assert.equal(await page.isVisible('#loading-progress'), true);
@@ -319,10 +324,7 @@ test('the catalogue is drawn before the guides\' bodies are fetched', async () =
 test('a guide opened by its address says it is loading, then shows itself', async () => {
   const context = await app.browser.newContext();
   const page = await context.newPage();
-  await context.route('**/bodies.bin', async (route) => {
-    await new Promise((done) => setTimeout(done, 1500));
-    await route.continue();
-  });
+  await delay(context, 'bodies.bin', 1500);
   await page.goto(app.url + '#/guide/medical-help');
   await waitForItem(page, 'Loading this guide');
   await findItem(page, 'How to get medical help', 'heading');
@@ -334,10 +336,7 @@ test('a guide opened by its address says it is loading, then shows itself', asyn
 test('a search opened by its address waits for the guides, then finds them', async () => {
   const context = await app.browser.newContext();
   const page = await context.newPage();
-  await context.route('**/bodies.bin', async (route) => {
-    await new Promise((done) => setTimeout(done, 1000));
-    await route.continue();
-  });
+  await delay(context, 'bodies.bin', 1000);
   await page.goto(app.url + '#/search/insurance');
   await waitForItem(page, 'Getting the guides ready to search');
   await waitForItem(page, 'How to get medical help');
