@@ -61,7 +61,10 @@ void apply(Kind kind, int text_size, bool touch, bool kiosk) {
     ImGuiStyle& style = ImGui::GetStyle();
     const float body = body_size(text_size);
 
+    // ImGui puts FontSizeBase back to the frame's own at the next font change, so a size
+    // picked mid-frame (in the settings) is taken from _NextFrameFontSizeBase at NewFrame()
     style.FontSizeBase = body;
+    style._NextFrameFontSizeBase = body;
     style.WindowPadding = ImVec2(0, 0);
     style.WindowBorderSize = 0;
     style.WindowRounding = 0;
