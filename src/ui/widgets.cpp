@@ -1,8 +1,16 @@
 // Widgets: see widgets.hpp. Custom widgets are an invisible button (which gives ImGui's
 // hover, press, keyboard navigation and focus ring) with our own drawing on top.
+//
+// A guide is drawn whole every frame, so that its layout, the screen view and the DOM tree
+// always hold every section; what is off screen costs little. Text is measured once per
+// text, font, size and wrap width (measure()), and an item outside the window's clip
+// rectangle takes its place without drawing.
 #include "ui/widgets.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <unordered_map>
 #include <vector>
 
 #include "imgui_internal.h"
@@ -41,6 +49,75 @@ bool press_area(const char* id, ImVec2 size, bool* hovered, bool* held) {
     return pressed;
 }
 
+// [SECTION] Measured text ------------------------------------------------------------------
+
+// the sizes of the texts measured recently, by a hash of text, font, size and wrap width;
+// emptied when it grows past kMaxMeasured, so sizes of texts no longer shown do not pile up
+constexpr size_t kMaxMeasured = 8192;
+std::unordered_map<std::uint64_t, ImVec2> g_measured;
+
+std::uint64_t fnv(std::uint64_t h, const void* data, size_t n) {
+    const unsigned char* p = static_cast<const unsigned char*>(data);
+    for (size_t i = 0; i < n; ++i) {
+        h = (h ^ p[i]) * 1099511628211ull;
+    }
+    return h;
+}
+
+std::uint64_t fnv_float(std::uint64_t h, float f) {
+    std::uint32_t bits;
+    std::memcpy(&bits, &f, sizeof bits);
+    return fnv(h, &bits, sizeof bits);
+}
+
+// what ImGui::CalcTextSize() gives for the whole text in the current font, remembered
+ImVec2 measure(const std::string& text, float wrap_width) {
+    const ImGuiContext& g = *GImGui;
+    std::uint64_t h = fnv(1469598103934665603ull, text.data(), text.size());
+    const ImFont* font = g.Font;
+    h = fnv(h, &font, sizeof font);
+    h = fnv_float(fnv_float(fnv_float(h, g.FontSize), g.FontRasterizerDensity), wrap_width);
+    const auto found = g_measured.find(h);
+    if (found != g_measured.end()) {
+        return found->second;
+    }
+
+    const ImVec2 size = ImGui::CalcTextSize(text.data(), text.data() + text.size(), false,
+                                            wrap_width);
+    if (g_measured.size() >= kMaxMeasured) {
+        g_measured.clear();
+    }
+    g_measured.emplace(h, size);
+    return size;
+}
+
+// ImGui::TextUnformatted() with the size measured once: it wraps at the text wrap position
+// pushed, and is drawn only when it is inside the clip rectangle
+void wrapped_text(const std::string& s) {
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    if (window->SkipItems) {
+        return;
+    }
+    const ImVec2 at(window->DC.CursorPos.x,
+                    window->DC.CursorPos.y + window->DC.CurrLineTextBaseOffset);
+    const float wrap_x = window->DC.TextWrapPos;
+    const float wrap = wrap_x >= 0 ? ImGui::CalcWrapWidthForPos(window->DC.CursorPos, wrap_x) : 0;
+    const ImVec2 size = measure(s, wrap);
+    const ImRect bb(at, ImVec2(at.x + size.x, at.y + size.y));
+    ImGui::ItemSize(size, 0.0f);
+    if (ImGui::ItemAdd(bb, 0)) {
+        ImGui::RenderTextWrapped(bb.Min, s.data(), s.data() + s.size(), wrap);
+    }
+}
+
+// a link enters the screen view and the DOM tree, with the address it opens if it has one
+void describe_link(const std::string& label, const std::string& href) {
+    screen_view::describe_last_item(label, "link");
+    if (!href.empty()) {
+        semantics::set_last_href(href);
+    }
+}
+
 }  // namespace
 
 float column_width() {
@@ -52,7 +129,7 @@ void heading(const std::string& text, int level) {
     const float size = body() * scale[level < 1 ? 1 : (level > 4 ? 4 : level)];
     ImGui::PushFont(fonts::bold(), size);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column_width());
-    ImGui::TextUnformatted(text.c_str());
+    wrapped_text(text);
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
     screen_view::add_last_item_as("heading", text, level);
@@ -61,7 +138,7 @@ void heading(const std::string& text, int level) {
 void eyebrow(const std::string& text) {
     ImGui::PushFont(fonts::bold(), body() * 0.85f);
     ImGui::PushStyleColor(ImGuiCol_Text, theme::palette().accent);
-    ImGui::TextUnformatted(text.c_str());
+    wrapped_text(text);
     ImGui::PopStyleColor();
     ImGui::PopFont();
     semantics::add("text", text, 0);
@@ -72,7 +149,7 @@ void paragraph(const std::string& text, bool muted) {
         ImGui::PushStyleColor(ImGuiCol_Text, theme::palette().muted);
     }
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column_width());
-    ImGui::TextUnformatted(text.c_str());
+    wrapped_text(text);
     ImGui::PopTextWrapPos();
     if (muted) {
         ImGui::PopStyleColor();
@@ -82,13 +159,13 @@ void paragraph(const std::string& text, bool muted) {
 
 void labelled(const std::string& label, const std::string& text) {
     ImGui::PushFont(fonts::bold(), 0.0f);
-    ImGui::TextUnformatted(label.c_str());
+    wrapped_text(label);
     ImGui::PopFont();
     ImGui::SameLine(0, body() * 0.3f);
 
     // read as one sentence, the lead-in first
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column_width());
-    ImGui::TextUnformatted(text.c_str());
+    wrapped_text(text);
     ImGui::PopTextWrapPos();
     screen_view::add_last_item_as("text", label + " " + text);
 }
@@ -103,13 +180,17 @@ bool button(const std::string& label, const char* id, Style style, bool full_wid
     // the label wraps inside the button when the column is narrower than the text
     ImGui::PushFont(fonts::bold(), 0.0f);
     const float max_text = avail - 2 * pad_x;
-    ImVec2 text = ImGui::CalcTextSize(label.c_str(), nullptr, false, max_text);
+    const ImVec2 text = measure(label, max_text);
     const float h = std::max(theme::target_height(), text.y + body() * 0.9f);
     const float w = full_width ? avail : std::min(avail, text.x + 2 * pad_x);
     ImGui::PopFont();
 
     bool hovered, held;
     bool pressed = press_area(id, ImVec2(w, h), &hovered, &held);
+    if (!ImGui::IsItemVisible()) {
+        screen_view::describe_last_item(label, "button", toggled);
+        return pressed;
+    }
     const ImRect r = GImGui->LastItemData.Rect;
     ImDrawList* dl = ImGui::GetWindowDrawList();
 
@@ -148,13 +229,17 @@ bool button(const std::string& label, const char* id, Style style, bool full_wid
 bool link(const std::string& label, const char* id, const std::string& href) {
     const theme::Palette& p = theme::palette();
     const float avail = column_width();
-    ImVec2 text = ImGui::CalcTextSize(label.c_str(), nullptr, false, avail);
+    const ImVec2 text = measure(label, avail);
 
     // the pressable area is as tall as every other target (44 CSS px for fingers, 32 for a
     // mouse, more on a kiosk), however short the text
     const float h = std::max(text.y, theme::target_height());
     bool hovered, held;
     bool pressed = press_area(id, ImVec2(text.x, h), &hovered, &held);
+    if (!ImGui::IsItemVisible()) {
+        describe_link(label, href);
+        return pressed;
+    }
     const ImRect r = GImGui->LastItemData.Rect;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float top = r.Min.y + (h - text.y) * 0.5f;
@@ -172,10 +257,7 @@ bool link(const std::string& label, const char* id, const std::string& href) {
     if (hovered) {
         ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     }
-    screen_view::describe_last_item(label, "link");
-    if (!href.empty()) {
-        semantics::set_last_href(href);
-    }
+    describe_link(label, href);
     return pressed;
 }
 
@@ -185,7 +267,7 @@ bool checkbox(const std::string& label, const char* id, bool* value, const std::
     const float gap_x = body() * 0.6f;
     const float avail = column_width();
     const float text_w = avail - box - gap_x;
-    const ImVec2 text = ImGui::CalcTextSize(label.c_str(), nullptr, false, text_w);
+    const ImVec2 text = measure(label, text_w);
 
     // the tag ("Required") stands on its own line under the label, smaller and muted
     const float tag_size = body() * 0.85f;
@@ -197,6 +279,10 @@ bool checkbox(const std::string& label, const char* id, bool* value, const std::
     if (pressed) {
         *value = !*value;
         ImGui::MarkItemEdited(GImGui->LastItemData.ID);
+    }
+    if (!ImGui::IsItemVisible()) {
+        screen_view::describe_last_item(label, "checkbox", *value ? 1 : 0);
+        return pressed;
     }
     const ImRect r = GImGui->LastItemData.Rect;
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -230,7 +316,7 @@ bool disclosure(const std::string& label, const char* id, bool* open) {
     const float avail = column_width();
     const float arrow = body() * 1.2f;
     ImGui::PushFont(fonts::bold(), 0.0f);
-    ImVec2 text = ImGui::CalcTextSize(label.c_str(), nullptr, false, avail - arrow);
+    const ImVec2 text = measure(label, avail - arrow);
     ImGui::PopFont();
     const float h = std::max(theme::target_height(), text.y + body() * 0.6f);
 
@@ -238,6 +324,10 @@ bool disclosure(const std::string& label, const char* id, bool* open) {
     bool pressed = press_area(id, ImVec2(avail, h), &hovered, &held);
     if (pressed) {
         *open = !*open;
+    }
+    if (!ImGui::IsItemVisible()) {
+        screen_view::describe_last_item(label, "disclosure", *open ? 1 : 0);
+        return *open;
     }
     const ImRect r = GImGui->LastItemData.Rect;
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -265,16 +355,17 @@ bool disclosure(const std::string& label, const char* id, bool* open) {
 
 void badge(const std::string& text, const ImVec4& bg, const ImVec4& fg) {
     ImGui::PushFont(fonts::bold(), body() * 0.8f);
-    const ImVec2 size = ImGui::CalcTextSize(text.c_str());
+    const ImVec2 size = measure(text, 0.0f);
     const ImVec2 pad(body() * 0.5f, body() * 0.2f);
     const ImVec2 at = ImGui::GetCursorScreenPos();
     ImGui::Dummy(ImVec2(size.x + pad.x * 2, size.y + pad.y * 2));
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(at, ImVec2(at.x + size.x + pad.x * 2, at.y + size.y + pad.y * 2), col(bg),
-                      size.y);
-    dl->AddRect(at, ImVec2(at.x + size.x + pad.x * 2, at.y + size.y + pad.y * 2), col(fg),
-                size.y, 0, 1.0f);
-    dl->AddText(ImVec2(at.x + pad.x, at.y + pad.y), col(fg), text.c_str());
+    if (ImGui::IsItemVisible()) {
+        const ImVec2 end(at.x + size.x + pad.x * 2, at.y + size.y + pad.y * 2);
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        dl->AddRectFilled(at, end, col(bg), size.y);
+        dl->AddRect(at, end, col(fg), size.y, 0, 1.0f);
+        dl->AddText(ImVec2(at.x + pad.x, at.y + pad.y), col(fg), text.c_str());
+    }
     ImGui::PopFont();
     screen_view::add_last_item_as("badge", text);
 }
@@ -334,7 +425,7 @@ void read_aloud(const std::string& section) {
     for (size_t i = 0; i < choices.size(); ++i) {
         const std::string label = semantics::word(choices[i].word.c_str());
         ImGui::PushFont(fonts::bold(), 0.0f);
-        const float w = ImGui::CalcTextSize(label.c_str()).x + 2 * ImGui::GetStyle().FramePadding.x;
+        const float w = measure(label, 0.0f).x + 2 * ImGui::GetStyle().FramePadding.x;
         ImGui::PopFont();
         if (last_right >= 0 && last_right + spacing + w <= right) {
             ImGui::SameLine();

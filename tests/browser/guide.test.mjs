@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  centre, click, findItem, items, openApp, reload, settle, tap, useApp,
+  centre, click, darkPixels, findItem, items, openApp, reload, settle, tap, useApp,
 } from './harness.mjs';
 
 // Chromium and a server of dist/ for this file's tests
@@ -216,5 +216,80 @@ test('when a guide changed under saved ticks, existing ticks stay and the reader
   const saved = await stored(page);
   assert.deepEqual(saved.guides['medical-help'].checked.length, 1);
   assert.notEqual(saved.guides['medical-help'].revision, '0123456789abcdef');
+  await context.close();
+});
+
+// waits until the guide opened by the address is drawn (its body comes after the first frame)
+async function guideDrawn(page) {
+  await page.waitForFunction(() => document.title.includes(' — '), null, { timeout: 10000 });
+  await settle(page);
+}
+
+// the on-screen items a reader can see, by label and place
+async function layout(page) {
+  return (await items(page)).map((i) => `${i.kind}:${i.label}@${Math.round(i.y)}+${i.h}`);
+}
+
+test('wrapped text is measured again when the column narrows or the text grows',
+     async () => {
+  const { context, page } = await openApp(app.browser, app.url, {
+    hash: '#/guide/medical-help',
+  });
+  await guideDrawn(page);
+  const summary = (await items(page)).find((i) => i.kind === 'text' && i.label.length >= 100);
+  assert.ok(summary, 'the guide opens with a summary');
+  const height = async () => (await findItem(page, summary.label, 'text')).h;
+
+  // sizes are remembered per wrap width: narrow wraps to more lines, wide again as before
+  await page.setViewportSize({ width: 600, height: 800 });
+  await settle(page);
+  const narrow = await height();
+  assert.ok(narrow > summary.h, `summary ${narrow} px tall at 600 px, ${summary.h} at 1280`);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await settle(page);
+  assert.equal(await height(), summary.h);
+
+  // and per text size
+  await page.evaluate(() => { window.location.hash = '#/settings'; });
+  await settle(page);
+  await click(page, 'Larger', 'button');
+  await page.evaluate(() => { window.location.hash = '#/guide/medical-help'; });
+  await guideDrawn(page);
+  const larger = await height();
+  assert.ok(larger > summary.h, `summary ${larger} px tall at a larger size, was ${summary.h}`);
+  await context.close();
+});
+
+test('a long guide keeps its layout and its whole DOM tree wherever it is scrolled',
+     async () => {
+  const { context, page } = await openApp(app.browser, app.url, {
+    hash: '#/guide/migration-registration',
+  });
+  await guideDrawn(page);
+  const top = await layout(page);
+  assert.equal((await items(page)).some((i) => i.kind === 'heading' &&
+                                              i.label === 'Related guides'), false,
+               'the last section starts off screen');
+
+  // what is off screen is not drawn, yet the DOM tree holds it
+  await page.waitForFunction(() => {
+    const tree = document.getElementById('ruvoya-a11y').textContent;
+    return tree.includes('Related guides') && tree.includes('Quick answers');
+  }, null, { timeout: 5000 });
+
+  // scrolled down, the sections below are there and drawn
+  await scrollTo(page, 'Related guides', 'heading');
+  await settle(page, 300);
+  const ink = await darkPixels(page);
+  assert.ok(ink > 2000, `expected the guide's end drawn, found ${ink} dark pixels`);
+
+  // and back at the top everything is where it was
+  const title = top.find((i) => i.startsWith('heading:'));
+  for (let i = 0; i < 80 && !(await layout(page)).includes(title); i++) {
+    await page.mouse.wheel(0, -1200);
+    await settle(page, 100);
+  }
+  await settle(page, 300);
+  assert.deepEqual(await layout(page), top);
   await context.close();
 });

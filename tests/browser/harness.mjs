@@ -113,6 +113,23 @@ export function centre(item) {
   return { x: item.x + item.w / 2, y: item.y + item.h / 2 };
 }
 
+// how many pixels of a screenshot of the page are dark (text, lines): 0 on a blank page
+export async function darkPixels(page) {
+  const png = (await page.screenshot()).toString('base64');
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = 'data:image/png;base64,' + b64;
+    await img.decode();
+    const c = new OffscreenCanvas(img.width, img.height);
+    const g = c.getContext('2d');
+    g.drawImage(img, 0, 0);
+    const d = g.getImageData(0, 0, img.width, img.height).data;
+    let dark = 0;
+    for (let i = 0; i < d.length; i += 4) if (d[i] + d[i + 1] + d[i + 2] < 300) dark++;
+    return dark;
+  }, png);
+}
+
 // a real touch tap through the DevTools protocol (Input.dispatchTouchEvent)
 export async function tap(page, x, y) {
   const cdp = await page.context().newCDPSession(page);

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  centre, click, drag, findItem, frames, items, openApp, settle, tap, useApp,
+  centre, click, darkPixels, drag, findItem, frames, items, openApp, settle, tap, useApp,
 } from './harness.mjs';
 
 // Chromium and a server of dist/ for this file's tests
@@ -19,19 +19,7 @@ async function canvasSize(page) {
 
 test('the page loads with no console errors and the first frame is not blank', async () => {
   const { context, page, errors } = await openApp(app.browser, app.url);
-  const png = await page.screenshot();
-  const ink = await page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = 'data:image/png;base64,' + b64;
-    await img.decode();
-    const c = new OffscreenCanvas(img.width, img.height);
-    const g = c.getContext('2d');
-    g.drawImage(img, 0, 0);
-    const d = g.getImageData(0, 0, img.width, img.height).data;
-    let dark = 0;
-    for (let i = 0; i < d.length; i += 4) if (d[i] + d[i + 1] + d[i + 2] < 300) dark++;
-    return dark;
-  }, png.toString('base64'));
+  const ink = await darkPixels(page);
   assert.ok(ink > 500, `expected drawn text on the first frame, found ${ink} dark pixels`);
   assert.equal(await page.isHidden('#loading'), true, 'the loading screen is gone');
   assert.deepEqual(errors, []);
