@@ -621,15 +621,6 @@ mergeInto(LibraryManager.library, {
     if (RuvoyaA11y.skip) RuvoyaA11y.setText(RuvoyaA11y.skip, RuvoyaA11y.word('skip'));
   },
 
-  ruvoya_a11y_word__deps: ['$RuvoyaA11y'],
-  ruvoya_a11y_word: function (name) {
-    var w = RuvoyaA11y.word(UTF8ToString(name)) || '';
-    var len = lengthBytesUTF8(w) + 1;
-    var ptr = _malloc(len);
-    stringToUTF8(w, ptr, len);
-    return ptr;
-  },
-
   // the system's preferences; forced colours (Windows high contrast) count as more contrast
   ruvoya_a11y_system_theme: function () {
     var m = function (q) { return window.matchMedia && window.matchMedia(q).matches; };

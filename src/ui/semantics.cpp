@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -25,7 +26,6 @@ int ruvoya_a11y_system_theme();
 int ruvoya_a11y_reduced_motion();
 int ruvoya_a11y_speech_state();
 void ruvoya_a11y_speech(const char* command);
-char* ruvoya_a11y_word(const char* name);
 void ruvoya_a11y_set_words(const char* json);
 char* ruvoya_a11y_speech_scope();
 }
@@ -63,6 +63,9 @@ std::string g_text;
 unsigned g_focus = 0;
 bool g_scroll_to_focus = false;
 bool g_system_changed = false;
+
+// the read-aloud controls' labels, kept here too so drawing them calls no JavaScript
+std::map<std::string, std::string, std::less<>> g_words;
 
 constexpr std::uint64_t kFnvOffset = 1469598103934665603ull;
 constexpr std::uint64_t kFnvPrime = 1099511628211ull;
@@ -296,13 +299,21 @@ void speech(const char* command) {
 
 void set_words(const std::string& json) {
     ruvoya_a11y_set_words(json.c_str());
+    g_words.clear();
+    const nlohmann::json words = nlohmann::json::parse(json, nullptr, false);
+    if (words.is_object()) {
+        for (const auto& [name, text] : words.items()) {
+            if (text.is_string()) {
+                g_words[name] = text.get<std::string>();
+            }
+        }
+    }
 }
 
-std::string word(const char* name) {
-    char* w = ruvoya_a11y_word(name);
-    std::string out(w ? w : "");
-    std::free(w);
-    return out;
+const std::string& word(const char* name) {
+    static const std::string none;
+    const auto found = g_words.find(std::string_view(name));
+    return found == g_words.end() ? none : found->second;
 }
 
 bool take_system_change() {

@@ -73,7 +73,7 @@ std::string speech_scope();
 void speech(const char* command);
 
 // a label of the read-aloud controls and the DOM tree in the UI's language
-std::string word(const char* name);
+const std::string& word(const char* name);
 
 // the labels word() gives, as a JSON object of name -> text (from content/ui)
 void set_words(const std::string& json);
