@@ -16,6 +16,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/text/text.hpp"
 #include "imgui_internal.h"
 #include "platform/platform.hpp"
 #include "ui/theme.hpp"
@@ -67,14 +68,11 @@ bool g_system_changed = false;
 // the read-aloud controls' labels, kept here too so drawing them calls no JavaScript
 std::map<std::string, std::string, std::less<>> g_words;
 
-constexpr std::uint64_t kFnvOffset = 1469598103934665603ull;
-constexpr std::uint64_t kFnvPrime = 1099511628211ull;
+using text::kFnvOffset;
 
+// a text and a 0xff byte after it, so that "ab" + "c" and "a" + "bc" differ
 std::uint64_t mix(std::uint64_t h, const std::string& s) {
-    for (unsigned char c : s) {
-        h = (h ^ c) * kFnvPrime;
-    }
-    return (h ^ 0xff) * kFnvPrime;
+    return text::fnv1a(std::string_view("\xff", 1), text::fnv1a(s, h));
 }
 
 std::uint64_t mix(std::uint64_t h, long long v) {

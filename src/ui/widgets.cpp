@@ -9,10 +9,11 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <cstring>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
+#include "core/text/text.hpp"
 #include "imgui_internal.h"
 #include "ui/fonts.hpp"
 #include "ui/screen_view.hpp"
@@ -56,34 +57,23 @@ bool press_area(const char* id, ImVec2 size, bool* hovered, bool* held) {
 constexpr size_t kMaxMeasured = 8192;
 std::unordered_map<std::uint64_t, ImVec2> g_measured;
 
-std::uint64_t fnv(std::uint64_t h, const void* data, size_t n) {
-    const unsigned char* p = static_cast<const unsigned char*>(data);
-    for (size_t i = 0; i < n; ++i) {
-        h = (h ^ p[i]) * 1099511628211ull;
-    }
-    return h;
-}
-
-std::uint64_t fnv_float(std::uint64_t h, float f) {
-    std::uint32_t bits;
-    std::memcpy(&bits, &f, sizeof bits);
-    return fnv(h, &bits, sizeof bits);
+// folds the bytes of a value (a pointer, a float) into a hash
+template <typename T>
+std::uint64_t mix(std::uint64_t h, const T& value) {
+    return text::fnv1a(std::string_view(reinterpret_cast<const char*>(&value), sizeof value), h);
 }
 
 // what ImGui::CalcTextSize() gives for the whole text in the current font, remembered
-ImVec2 measure(const std::string& text, float wrap_width) {
+ImVec2 measure(const std::string& s, float wrap_width) {
     const ImGuiContext& g = *GImGui;
-    std::uint64_t h = fnv(1469598103934665603ull, text.data(), text.size());
-    const ImFont* font = g.Font;
-    h = fnv(h, &font, sizeof font);
-    h = fnv_float(fnv_float(fnv_float(h, g.FontSize), g.FontRasterizerDensity), wrap_width);
+    std::uint64_t h = mix(text::fnv1a(s), g.Font);
+    h = mix(mix(mix(h, g.FontSize), g.FontRasterizerDensity), wrap_width);
     const auto found = g_measured.find(h);
     if (found != g_measured.end()) {
         return found->second;
     }
 
-    const ImVec2 size = ImGui::CalcTextSize(text.data(), text.data() + text.size(), false,
-                                            wrap_width);
+    const ImVec2 size = ImGui::CalcTextSize(s.data(), s.data() + s.size(), false, wrap_width);
     if (g_measured.size() >= kMaxMeasured) {
         g_measured.clear();
     }

@@ -123,3 +123,13 @@ TEST_CASE("slugs are lowercase words joined by single hyphens") {
     CHECK_FALSE(text::is_slug("a b"));
     CHECK_FALSE(text::is_slug("шаг"));
 }
+
+TEST_CASE("fnv1a gives the published FNV-1a 64-bit values and chains") {
+    CHECK(text::fnv1a("") == 0xcbf29ce484222325ull);
+    CHECK(text::fnv1a("a") == 0xaf63dc4c8601ec8cull);
+    CHECK(text::fnv1a("foobar") == 0x85944171f73967e8ull);
+
+    // hashing in pieces is hashing the whole
+    CHECK(text::fnv1a("bar", text::fnv1a("foo")) == text::fnv1a("foobar"));
+    CHECK(text::fnv1a("foobaz") != text::fnv1a("foobar"));
+}

@@ -1,10 +1,12 @@
 // UTF-8 helpers shared by search and privacy checks: safe decoding and encoding of code
 // points, folding text for matching (case, ё/е, Latin diacritics, punctuation) and a
-// practical Latin transliteration of Cyrillic so that a Latin query can find Russian text.
+// practical Latin transliteration of Cyrillic so that a Latin query can find Russian text;
+// and the byte hash the UI's caches and change checks use.
 // Nothing here allocates more than the output it returns, throws or reads global state.
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,6 +15,16 @@ namespace ruvoya::text {
 
 // The code point that replaces every invalid byte sequence.
 inline constexpr char32_t kReplacement = 0xFFFD;
+
+// 64-bit FNV-1a of bytes, continuing from h: a quick hash for caches and for telling
+// whether something changed, not for anything that must resist chosen input.
+inline constexpr std::uint64_t kFnvOffset = 0xcbf29ce484222325ull;
+inline std::uint64_t fnv1a(std::string_view bytes, std::uint64_t h = kFnvOffset) {
+    for (const char c : bytes) {
+        h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    }
+    return h;
+}
 
 // Decodes the code point that starts at `pos` and moves `pos` past it. Invalid, overlong,
 // truncated or surrogate sequences yield kReplacement and advance by one byte, so a loop
