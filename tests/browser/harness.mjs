@@ -113,10 +113,11 @@ export function centre(item) {
   return { x: item.x + item.w / 2, y: item.y + item.h / 2 };
 }
 
-// how many pixels of a screenshot of the page are dark (text, lines): 0 on a blank page
-export async function darkPixels(page) {
-  const png = (await page.screenshot()).toString('base64');
-  return page.evaluate(async (b64) => {
+// the RGBA pixels of a screenshot of the page (or of its clip rectangle), decoded by the
+// browser itself; they come back as base64, far smaller than an array of numbers
+export async function screenshotPixels(page, clip) {
+  const png = await page.screenshot(clip ? { clip } : {});
+  const { width, height, rgba } = await page.evaluate(async (b64) => {
     const img = new Image();
     img.src = 'data:image/png;base64,' + b64;
     await img.decode();
@@ -124,10 +125,21 @@ export async function darkPixels(page) {
     const g = c.getContext('2d');
     g.drawImage(img, 0, 0);
     const d = g.getImageData(0, 0, img.width, img.height).data;
-    let dark = 0;
-    for (let i = 0; i < d.length; i += 4) if (d[i] + d[i + 1] + d[i + 2] < 300) dark++;
-    return dark;
-  }, png);
+    let bytes = '';
+    for (let i = 0; i < d.length; i += 0x8000) {
+      bytes += String.fromCharCode(...d.subarray(i, i + 0x8000));
+    }
+    return { width: img.width, height: img.height, rgba: btoa(bytes) };
+  }, png.toString('base64'));
+  return { width, height, data: new Uint8ClampedArray(Buffer.from(rgba, 'base64')) };
+}
+
+// how many pixels of a screenshot of the page are dark (text, lines): 0 on a blank page
+export async function darkPixels(page) {
+  const { data } = await screenshotPixels(page);
+  let dark = 0;
+  for (let i = 0; i < data.length; i += 4) if (data[i] + data[i + 1] + data[i + 2] < 300) dark++;
+  return dark;
 }
 
 // a real touch tap through the DevTools protocol (Input.dispatchTouchEvent)

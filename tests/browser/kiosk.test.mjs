@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import jsQR from 'jsqr';
 import {
-  centre, click, findItem, items, openApp, settle, useApp,
+  centre, click, findItem, items, openApp, screenshotPixels, settle, useApp,
 } from './harness.mjs';
 
 // Chromium and a server of dist/ for this file's tests
@@ -37,20 +37,10 @@ async function startKiosk() {
 // reads the QR code drawn at an item's rectangle from a real screenshot
 async function decodeQr(page, item) {
   const pad = 8;
-  const png = await page.screenshot({
-    clip: { x: item.x - pad, y: item.y - pad, width: item.w + 2 * pad, height: item.h + 2 * pad },
+  const { width, height, data } = await screenshotPixels(page, {
+    x: item.x - pad, y: item.y - pad, width: item.w + 2 * pad, height: item.h + 2 * pad,
   });
-  const { width, height, data } = await page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = 'data:image/png;base64,' + b64;
-    await img.decode();
-    const c = new OffscreenCanvas(img.width, img.height);
-    const g = c.getContext('2d');
-    g.drawImage(img, 0, 0);
-    const d = g.getImageData(0, 0, img.width, img.height);
-    return { width: d.width, height: d.height, data: Array.from(d.data) };
-  }, png.toString('base64'));
-  const code = jsQR(Uint8ClampedArray.from(data), width, height);
+  const code = jsQR(data, width, height);
   assert.ok(code, 'a readable QR code');
   return code.data;
 }

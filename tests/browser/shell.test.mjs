@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  centre, click, darkPixels, drag, findItem, frames, items, openApp, settle, tap, useApp,
+  centre, click, darkPixels, drag, findItem, frames, items, openApp, screenshotPixels, settle,
+  tap, useApp,
 } from './harness.mjs';
 
 // Chromium and a server of dist/ for this file's tests
@@ -127,25 +128,16 @@ test('Cyrillic text renders with real glyphs', async () => {
 
   // the heading's pixels are not the fallback '?' drawn over and over: many distinct
   // column patterns
-  const png = await page.screenshot({
-    clip: { x: heading.x, y: heading.y, width: heading.w, height: heading.h },
+  const { width, height, data } = await screenshotPixels(page, {
+    x: heading.x, y: heading.y, width: heading.w, height: heading.h,
   });
-  const distinct = await page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = 'data:image/png;base64,' + b64;
-    await img.decode();
-    const c = new OffscreenCanvas(img.width, img.height);
-    const g = c.getContext('2d');
-    g.drawImage(img, 0, 0);
-    const d = g.getImageData(0, 0, img.width, img.height).data;
-    const columns = new Set();
-    for (let x = 0; x < img.width; x++) {
-      let key = '';
-      for (let y = 0; y < img.height; y++) key += d[(y * img.width + x) * 4] < 128 ? '1' : '0';
-      columns.add(key);
-    }
-    return columns.size;
-  }, png.toString('base64'));
+  const columns = new Set();
+  for (let x = 0; x < width; x++) {
+    let key = '';
+    for (let y = 0; y < height; y++) key += data[(y * width + x) * 4] < 128 ? '1' : '0';
+    columns.add(key);
+  }
+  const distinct = columns.size;
   assert.ok(distinct > 60, `only ${distinct} distinct glyph columns`);
   await context.close();
 });
