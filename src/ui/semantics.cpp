@@ -300,9 +300,9 @@ void set_words(const std::string& json) {
     g_words.clear();
     const nlohmann::json words = nlohmann::json::parse(json, nullptr, false);
     if (words.is_object()) {
-        for (const auto& [name, text] : words.items()) {
-            if (text.is_string()) {
-                g_words[name] = text.get<std::string>();
+        for (const auto& [name, label] : words.items()) {
+            if (label.is_string()) {
+                g_words[name] = label.get<std::string>();
             }
         }
     }
